@@ -1,0 +1,61 @@
+// Lifecycle only: wire Electron's pieces into the plain modules beside this file.
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { randomUUID } from 'node:crypto';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createMainWindow, denyPermissions, isAppUrl, type RendererSource } from './window';
+import { topFrameSenderCheck } from './ipc/handle';
+import { registerAppHandlers } from './ipc/app';
+import { registerFileHandlers } from './ipc/files';
+import { createDirectoryGrants } from './services/directory-grants';
+
+const source: RendererSource = process.env['ELECTRON_RENDERER_URL']
+  ? { kind: 'url', url: process.env['ELECTRON_RENDERER_URL'] }
+  : { kind: 'file', path: join(__dirname, '../renderer/index.html') };
+const preloadPath = join(__dirname, '../preload/index.cjs');
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+void app.whenReady().then(() => {
+  denyPermissions(session.defaultSession);
+  const trusted = topFrameSenderCheck((url) => isAppUrl(url, source));
+  registerAppHandlers(ipcMain, trusted, {
+    name: '恳谈会务台',
+    version: app.getVersion(),
+    platform: process.platform,
+    electron: process.versions.electron ?? '',
+    chrome: process.versions.chrome ?? '',
+  });
+  registerFileHandlers(ipcMain, trusted, {
+    pickDirectory: async () => {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options = { title: '选择保存位置', properties: ['openDirectory', 'createDirectory'] as const };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, { ...options, properties: [...options.properties] })
+        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
+    grants: createDirectoryGrants(randomUUID, basename),
+    fs: { open, rename, readFile, unlink },
+  });
+  createMainWindow(BrowserWindow, preloadPath, source);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(BrowserWindow, preloadPath, source);
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,80 @@
+// Secure defaults for every window of the app (DESIGN.md §5). Electron is passed in, so tests can
+// inspect the options and the handlers without launching anything.
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+
+/** Where the renderer is loaded from: the built file in production, the dev server in development. */
+export type RendererSource = { kind: 'file'; path: string } | { kind: 'url'; url: string };
+
+/** The options every app window is created with. */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '恳谈会务台',
+    backgroundColor: '#f5f7fa',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  };
+}
+
+/** True when `url` is the app's own page (same file, or same dev-server origin). */
+export function isAppUrl(url: string, source: RendererSource): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (source.kind === 'url') return parsed.origin === new URL(source.url).origin;
+  if (parsed.protocol !== 'file:') return false;
+  const expected = new URL(`file://${source.path.startsWith('/') ? '' : '/'}${source.path.replace(/\\/g, '/')}`);
+  return decodeURIComponent(parsed.pathname) === decodeURIComponent(expected.pathname);
+}
+
+/** Deny new windows, navigation away from the app, webviews, and every permission request. */
+export function hardenContents(contents: WebContents, source: RendererSource): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, source)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, source)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Refuse every permission (camera, notifications, geolocation …): the app uses none. */
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** Create the main window with secure defaults and load the renderer. */
+export function createMainWindow(
+  BrowserWindowCtor: typeof BrowserWindow,
+  preloadPath: string,
+  source: RendererSource,
+): BrowserWindow {
+  const win = new BrowserWindowCtor(mainWindowOptions(preloadPath));
+  hardenContents(win.webContents, source);
+  win.once('ready-to-show', () => win.show());
+  if (source.kind === 'url') void win.loadURL(source.url);
+  else void win.loadFile(source.path);
+  return win;
+}

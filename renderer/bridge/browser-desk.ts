@@ -1,0 +1,49 @@
+// The desk API without Electron: what a browser can do stands in for main. "Saving into a
+// directory" becomes a download, which the browser puts in its download folder.
+import type { DeskApi, DeskResult } from '../../shared/ipc/contract';
+
+const BROWSER_DOWNLOADS_TOKEN = 'browser-downloads';
+
+const ok = <T>(value: T): DeskResult<T> => ({ ok: true, value });
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The browser implementation of the desk API. */
+export function createBrowserDesk(): DeskApi {
+  return {
+    app: {
+      async info() {
+        return ok({
+          name: '恳谈会务台',
+          version: import.meta.env['VITE_APP_VERSION'] ?? '0.0.0',
+          runtime: 'web' as const,
+          platform: navigator.platform || 'web',
+        });
+      },
+    },
+    files: {
+      async chooseDirectory() {
+        return ok({ token: BROWSER_DOWNLOADS_TOKEN, label: '浏览器的下载文件夹' });
+      },
+      async save({ directoryToken, fileName, bytes }) {
+        if (directoryToken !== BROWSER_DOWNLOADS_TOKEN) {
+          return { ok: false, error: { code: 'not_found', message: '所选文件夹已失效,请重新选择保存位置' } };
+        }
+        const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        link.rel = 'noopener';
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        return ok({ fileName, size: bytes.byteLength, sha256: await sha256Hex(bytes) });
+      },
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The app's database: IndexedDB through Dexie, one table per word of the glossary (DESIGN.md §3).
+// Every version stays in this file forever; a change of shape is a new version with an upgrade.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  Assignment,
+  AuditRecord,
+  Concern,
+  Department,
+  Draft,
+  Enterprise,
+  Evaluation,
+  Leader,
+  Meeting,
+  MinuteEntry,
+  QueueEntry,
+  Reply,
+  Setting,
+  SignOff,
+} from '../../shared/domain/types';
+
+/** The IndexedDB database name; one per browser profile. */
+export const DESK_DB_NAME = 'kentan-desk';
+
+/** Kentan Desk's database. */
+export class DeskDb extends Dexie {
+  meetings!: EntityTable<Meeting, 'id'>;
+  leaders!: EntityTable<Leader, 'id'>;
+  departments!: EntityTable<Department, 'id'>;
+  enterprises!: EntityTable<Enterprise, 'id'>;
+  queueEntries!: EntityTable<QueueEntry, 'id'>;
+  concerns!: EntityTable<Concern, 'id'>;
+  minuteEntries!: EntityTable<MinuteEntry, 'id'>;
+  drafts!: EntityTable<Draft, 'key'>;
+  assignments!: EntityTable<Assignment, 'id'>;
+  signOffs!: EntityTable<SignOff, 'id'>;
+  replies!: EntityTable<Reply, 'id'>;
+  evaluations!: EntityTable<Evaluation, 'id'>;
+  auditLog!: Table<AuditRecord, number>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(name: string = DESK_DB_NAME) {
+    // Strict durability: a committed entry is on disk before the transaction completes, so a
+    // power cut right after Enter keeps it (Chromium defaults to relaxed).
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      meetings: 'id, date, status, deletedAt, [kind+edition]',
+      leaders: 'id, order',
+      departments: 'id, order, name',
+      enterprises: 'id, name, creditCode',
+      queueEntries: 'id, meetingId, enterpriseId, [meetingId+position]',
+      concerns: 'id, meetingId, enterpriseId, [enterpriseId+meetingId], category, disposition',
+      minuteEntries: 'id, meetingId, [meetingId+at]',
+      drafts: 'key, meetingId',
+      assignments: 'id, meetingId, enterpriseId, status, docNumber, leadDeptId',
+      signOffs: 'id, assignmentId',
+      replies: 'id, assignmentId',
+      evaluations: 'id, assignmentId',
+      auditLog: '++seq, [entity+entityId], at',
+      settings: 'key',
+    });
+  }
+}
+
+let instance: DeskDb | undefined;
+
+/** The app-wide database, opened on first use. */
+export function getDeskDb(): DeskDb {
+  if (!instance) {
+    instance = new DeskDb();
+    // Another window (the projector) may upgrade the schema: close so it can, then reload.
+    instance.on('versionchange', () => {
+      instance?.close();
+      instance = undefined;
+      if (typeof location !== 'undefined') location.reload();
+      return false;
+    });
+  }
+  return instance;
+}

@@ -1,0 +1,28 @@
+/** The database and its repositories, as the stores use them. */
+import { getDeskDb, type DeskDb } from './desk-db';
+import { MeetingRepository } from './repositories/meetings';
+import { MinuteRepository } from './repositories/minutes';
+import { OrganizationRepository } from './repositories/organization';
+import { SettingsRepository } from './repositories/settings';
+
+export { DeskDb, getDeskDb, DESK_DB_NAME } from './desk-db';
+
+/** Every repository over one database. */
+export interface Repositories {
+  db: DeskDb;
+  meetings: MeetingRepository;
+  minutes: MinuteRepository;
+  organization: OrganizationRepository;
+  settings: SettingsRepository;
+}
+
+/** The repositories over a database (the app's own by default). */
+export function repositories(db: DeskDb = getDeskDb()): Repositories {
+  return {
+    db,
+    meetings: new MeetingRepository(db),
+    minutes: new MinuteRepository(db),
+    organization: new OrganizationRepository(db),
+    settings: new SettingsRepository(db),
+  };
+}

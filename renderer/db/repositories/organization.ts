@@ -1,0 +1,78 @@
+// Leaders and departments: the people and units a meeting names.
+import type { DeskDb } from '../desk-db';
+import type { Department, Id, Leader } from '../../../shared/domain/types';
+
+/** Thrown when a leader or department cannot be removed because records name it. */
+export class InUseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InUseError';
+  }
+}
+
+/** Leaders and departments, always in their set order. */
+export class OrganizationRepository {
+  constructor(private readonly db: DeskDb) {}
+
+  /** Leaders in order. */
+  listLeaders(): Promise<Leader[]> {
+    return this.db.leaders.orderBy('order').toArray();
+  }
+
+  /** Departments in order. */
+  listDepartments(): Promise<Department[]> {
+    return this.db.departments.orderBy('order').toArray();
+  }
+
+  /** Insert or replace a leader. */
+  async saveLeader(leader: Leader): Promise<void> {
+    await this.db.leaders.put(leader);
+  }
+
+  /** Insert or replace a department. */
+  async saveDepartment(department: Department): Promise<void> {
+    await this.db.departments.put(department);
+  }
+
+  /** Remove a leader unless a meeting, assignment or department still names them. */
+  async deleteLeader(id: Id): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.leaders, db.meetings, db.assignments, db.departments], async () => {
+      const leader = await db.leaders.get(id);
+      if (!leader) return;
+      const hosting = await db.meetings.filter((m) => m.hostLeaderIds.includes(id)).count();
+      const leading = await db.assignments.filter((a) => a.leadLeaderId === id).count();
+      const inCharge = await db.departments.filter((d) => d.leaderId === id).count();
+      if (hosting + leading + inCharge > 0) {
+        const uses = [
+          hosting ? `${hosting}次会议的接待领导` : '',
+          leading ? `${leading}件交办件的牵头领导` : '',
+          inCharge ? `${inCharge}个部门的分管领导` : '',
+        ].filter(Boolean);
+        throw new InUseError(`“${leader.name}”是${uses.join('、')},不能删除`);
+      }
+      await db.leaders.delete(id);
+    });
+  }
+
+  /** Remove a department unless a meeting, assignment or concern still names it. */
+  async deleteDepartment(id: Id): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.departments, db.meetings, db.assignments, db.concerns], async () => {
+      const department = await db.departments.get(id);
+      if (!department) return;
+      const attending = await db.meetings.filter((m) => m.attendingDeptIds.includes(id)).count();
+      const assigned = await db.assignments.filter((a) => a.leadDeptId === id || a.coDeptIds.includes(id)).count();
+      const suggested = await db.concerns.filter((c) => c.suggestedDeptId === id).count();
+      if (attending + assigned + suggested > 0) {
+        const uses = [
+          attending ? `${attending}次会议的参会部门` : '',
+          assigned ? `${assigned}件交办件的承办单位` : '',
+          suggested ? `${suggested}条诉求的建议承办单位` : '',
+        ].filter(Boolean);
+        throw new InUseError(`“${department.name}”是${uses.join('、')},不能删除`);
+      }
+      await db.departments.delete(id);
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+// Components are imported on demand by unplugin-vue-components; the services called from code
+// (ElMessage, ElMessageBox) need their styles imported here.
+import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
+import './styles.css';
+import App from './App.vue';
+import { router } from './router';
+
+dayjs.locale('zh-cn');
+
+createApp(App).use(createPinia()).use(router).mount('#app');

@@ -1,0 +1,310 @@
+/**
+ * The domain vocabulary of Kentan Desk (DESIGN.md §3). Pure types: no runtime code.
+ *
+ * Conventions used everywhere:
+ * - ids are strings made by `crypto.randomUUID()`;
+ * - instants are epoch milliseconds (`EpochMs`);
+ * - calendar dates (a meeting's day, a due date) are `IsoDate` strings `YYYY-MM-DD`, never instants.
+ */
+
+/** A record id made by `crypto.randomUUID()`. */
+export type Id = string;
+/** An instant in epoch milliseconds. */
+export type EpochMs = number;
+/** A calendar date, `YYYY-MM-DD`, in the local (China Standard) calendar. */
+export type IsoDate = string;
+
+/** 会议 kind: 接待日 / 恳谈会 / 座谈会. */
+export type MeetingKind = 'reception' | 'roundtable' | 'symposium';
+/** 市级 / 区县级. */
+export type MeetingLevel = 'city' | 'county';
+/** 筹备中 / 进行中 / 待签批 / 待交办 / 已交办 (DESIGN.md §2). */
+export type MeetingStatus = 'preparing' | 'live' | 'signing' | 'handoff' | 'handed_off';
+
+/** 会议. */
+export interface Meeting {
+  id: Id;
+  kind: MeetingKind;
+  title: string;
+  /** 期次 */
+  edition: number;
+  theme: string;
+  date: IsoDate;
+  /** `HH:mm` */
+  startTime: string;
+  place: string;
+  level: MeetingLevel;
+  status: MeetingStatus;
+  hostLeaderIds: Id[];
+  attendingDeptIds: Id[];
+  startedAt?: EpochMs;
+  endedAt?: EpochMs;
+  /** Set when moved to the recycle bin. */
+  deletedAt?: EpochMs;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** The federation that runs the meetings (工商联). */
+export interface Organization {
+  name: string;
+  shortName: string;
+  /** e.g. 青工商联交, giving 青工商联交〔2026〕12号 */
+  docNumberPrefix: string;
+  contactPerson: string;
+  contactPhone: string;
+}
+
+/** 领导. */
+export interface Leader {
+  id: Id;
+  name: string;
+  title: string;
+  order: number;
+}
+
+/** 部门 (单位). */
+export interface Department {
+  id: Id;
+  name: string;
+  shortName: string;
+  /** Names used in speech, e.g. 财政局 for 区财政局. */
+  aliases: string[];
+  order: number;
+  /** 分管领导 */
+  leaderId?: Id;
+}
+
+/** 企业. */
+export interface Enterprise {
+  id: Id;
+  name: string;
+  /** 统一社会信用代码 (GB 32100-2015); empty when unknown. */
+  creditCode: string;
+  legalRep: string;
+  contact: string;
+  contactTitle: string;
+  phone: string;
+  industry: string;
+  street: string;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** 发言队列 status. */
+export type QueueStatus = 'waiting' | 'speaking' | 'done' | 'absent';
+/** How a speaker came to the table: 报名 / 点名 / 书面 / 现场 (walk-in). */
+export type QueueChannel = '报名' | '点名' | '书面' | '现场';
+
+/** 发言人: one enterprise's place in a meeting's speaking order. */
+export interface QueueEntry {
+  id: Id;
+  meetingId: Id;
+  enterpriseId: Id;
+  speaker: string;
+  speakerTitle: string;
+  channel: QueueChannel;
+  status: QueueStatus;
+  /** Position in the speaking order, 1-based. */
+  position: number;
+  startedAt?: EpochMs;
+  endedAt?: EpochMs;
+  /** Total speaking time in ms. */
+  spokenMs: number;
+}
+
+/** 问题 / 建议. */
+export type ConcernKind = 'problem' | 'suggestion';
+/** 急 / 重 / 难 / 一般. */
+export type Urgency = 'urgent' | 'major' | 'hard' | 'normal';
+/** Where a concern came from. */
+export type ConcernChannel =
+  | '电话'
+  | '邮箱'
+  | '座谈会'
+  | '商协会'
+  | '走访调研'
+  | '相关部门'
+  | '线上专栏'
+  | '书面'
+  | '现场';
+/** 现场解决 / 需交办 / 转报上级. */
+export type Disposition = 'resolved_on_site' | 'assign' | 'escalate';
+
+/** 诉求. */
+export interface Concern {
+  id: Id;
+  meetingId: Id;
+  enterpriseId: Id;
+  kind: ConcernKind;
+  category: string;
+  urgency: Urgency;
+  /** The words as said or submitted, 原汁原味. */
+  verbatim: string;
+  summary: string;
+  channel: ConcernChannel;
+  /** Undefined while undecided. */
+  disposition?: Disposition;
+  suggestedDeptId?: Id;
+  /** Minute entries the concern was taken from. */
+  minuteEntryIds: Id[];
+  /** Minute entries that answered it on site. */
+  answerEntryIds: Id[];
+  /** Collected before the meeting (会前收集). */
+  precollected: boolean;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** 企业家 / 部门 / 领导 / 主持人. */
+export type MinuteRole = 'entrepreneur' | 'department' | 'leader' | 'host';
+
+/** An earlier wording of a corrected minute entry. */
+export interface MinuteRevision {
+  text: string;
+  editedAt: EpochMs;
+}
+
+/** 原汁原味纪要: one committed entry. */
+export interface MinuteEntry {
+  id: Id;
+  meetingId: Id;
+  at: EpochMs;
+  role: MinuteRole;
+  /** Display name of who spoke. */
+  who: string;
+  /** Enterprise, department or leader id behind `who`, when known. */
+  whoId?: Id;
+  text: string;
+  concernId?: Id;
+  history: MinuteRevision[];
+}
+
+/** Text being typed but not yet committed; saved within a second of the last key. */
+export interface Draft {
+  /** e.g. `minutes:<meetingId>` */
+  key: string;
+  meetingId: Id;
+  text: string;
+  role?: MinuteRole;
+  who?: string;
+  savedAt: EpochMs;
+}
+
+/** 交办件 life cycle (DESIGN.md §3). */
+export type AssignmentStatus =
+  | 'draft'
+  | 'signed'
+  | 'handed_off'
+  | 'replied'
+  | 'evaluated'
+  | 'closed'
+  | 'redo'
+  | 'escalated';
+
+/** 交办件. */
+export interface Assignment {
+  id: Id;
+  meetingId: Id;
+  enterpriseId: Id;
+  /** 青工商联交〔2026〕12号, assigned on signing. */
+  docNumber?: string;
+  concernIds: Id[];
+  leadLeaderId: Id;
+  leadDeptId: Id;
+  coDeptIds: Id[];
+  instruction: string;
+  /** 办理时限 */
+  dueAt?: IsoDate;
+  status: AssignmentStatus;
+  handedOffAt?: EpochMs;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** A point of ink in the pad's own CSS-pixel space. */
+export interface PadPoint {
+  x: number;
+  y: number;
+  /** 0..1; 0.5 when the device reports none. */
+  pressure: number;
+  /** ms since the stroke began. */
+  t: number;
+}
+
+/** One pen-down to pen-up stroke. */
+export interface InkStroke {
+  pointerType: 'pen' | 'touch' | 'mouse';
+  points: PadPoint[];
+}
+
+/** 签批. */
+export interface SignOff {
+  id: Id;
+  assignmentId: Id;
+  /** Leader id. */
+  signer: Id;
+  signedAt: EpochMs;
+  strokes: InkStroke[];
+  /** PNG of the signature as a base64 data URL. */
+  png: string;
+  /** SHA-256 (hex) of the canonical JSON of content, strokes and PNG hash. */
+  contentHash: string;
+}
+
+/** 回复: a department's reply on an assignment. */
+export interface Reply {
+  id: Id;
+  assignmentId: Id;
+  deptId: Id;
+  text: string;
+  receivedAt: EpochMs;
+}
+
+/** 满意 / 基本满意 / 不满意. */
+export type Satisfaction = 'satisfied' | 'basically' | 'unsatisfied';
+
+/** 评价: the call-back to the entrepreneur. */
+export interface Evaluation {
+  id: Id;
+  assignmentId: Id;
+  satisfaction: Satisfaction;
+  note: string;
+  calledBackAt: EpochMs;
+}
+
+/** 预警. */
+export type Warning = 'none' | 'yellow' | 'red';
+
+/** Calendar or working days. */
+export type DayKind = 'calendar' | 'working';
+
+/** 期限规则 (设置). */
+export interface DeadlineRules {
+  /** 会后 N 天内交办 */
+  handoffDays: number;
+  /** 交办后 N 天内回复 */
+  replyDays: number;
+  /** Yellow when this many days or fewer remain. */
+  yellowDays: number;
+  dayKind: DayKind;
+}
+
+/** One entry of the append-only audit log; `hash` chains to the previous record. */
+export interface AuditRecord {
+  /** Auto-incremented sequence. */
+  seq?: number;
+  at: EpochMs;
+  action: string;
+  entity: string;
+  entityId: Id;
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** A key/value setting. */
+export interface Setting<T = unknown> {
+  key: string;
+  value: T;
+}

@@ -1,0 +1,29 @@
+/**
+ * Channel names of the desk bridge, `desk:<concern>:<verb>`. Kept free of zod so the sandboxed
+ * preload bundle stays small: it needs the names, main needs the validators.
+ */
+
+/** Every concern and verb of the desk API with its channel name. */
+export const DESK_CHANNELS = {
+  app: {
+    info: 'desk:app:info',
+  },
+  files: {
+    chooseDirectory: 'desk:files:chooseDirectory',
+    save: 'desk:files:save',
+  },
+} as const;
+
+/** A concern of the desk API (`app`, `files` …). */
+export type DeskConcern = keyof typeof DESK_CHANNELS;
+/** The verbs of one concern. */
+export type DeskVerb<C extends DeskConcern> = keyof (typeof DESK_CHANNELS)[C] & string;
+/** A channel name. */
+export type DeskChannel = {
+  [C in DeskConcern]: (typeof DESK_CHANNELS)[C][DeskVerb<C>];
+}[DeskConcern];
+
+/** All channel names, for checks that a channel is ours. */
+export const ALL_DESK_CHANNELS: readonly string[] = Object.values(DESK_CHANNELS).flatMap((verbs) =>
+  Object.values(verbs),
+);

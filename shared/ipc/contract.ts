@@ -1,0 +1,86 @@
+/**
+ * The desk API: everything the renderer may ask of the main process, as one interface grouped by
+ * concern. The preload exposes it as `window.desk`; the browser build implements it without Electron.
+ * Every call resolves to a `DeskResult`: errors cross the bridge as data, never as thrown objects,
+ * because contextBridge drops everything of an Error but its message.
+ */
+import type { DESK_CHANNELS } from './channels';
+
+/** Why a desk call failed. */
+export type DeskErrorCode =
+  | 'unknown_channel'
+  | 'forbidden_sender'
+  | 'invalid_args'
+  | 'cancelled'
+  | 'not_found'
+  | 'io_failed'
+  | 'verify_failed'
+  | 'internal';
+
+/** A failed call: a code for programs and a Chinese message for people. */
+export interface DeskError {
+  code: DeskErrorCode;
+  message: string;
+}
+
+/** The result of every desk call. */
+export type DeskResult<T> = { ok: true; value: T } | { ok: false; error: DeskError };
+
+/** What the app says about itself. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' in the desktop app, 'web' in the browser build. */
+  runtime: 'electron' | 'web';
+  platform: string;
+  electron?: string;
+  chrome?: string;
+}
+
+/**
+ * A directory the user picked in a dialog. Main keeps the real path; the renderer only holds the
+ * token, so no channel ever takes a path from the renderer.
+ */
+export interface ChosenDirectory {
+  token: string;
+  /** What to show the user, e.g. the folder's name. */
+  label: string;
+}
+
+/** A file to write into a chosen directory. */
+export interface SaveFileRequest {
+  directoryToken: string;
+  /** A bare file name (no directories); main sanitises and refuses anything else. */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** What was written, after it was read back and compared. */
+export interface SavedFile {
+  fileName: string;
+  size: number;
+  /** SHA-256 hex of the bytes on disk. */
+  sha256: string;
+}
+
+/** The desk API, grouped by concern. */
+export interface DeskApi {
+  app: {
+    /** Name, version and runtime. */
+    info(): Promise<DeskResult<AppInfo>>;
+  };
+  files: {
+    /** Ask the user for a directory; `null` when they cancel. */
+    chooseDirectory(): Promise<DeskResult<ChosenDirectory | null>>;
+    /** Write one file into a directory the user chose, verified by reading it back. */
+    save(request: SaveFileRequest): Promise<DeskResult<SavedFile>>;
+  };
+}
+
+// The interface and the channel table must name the same concerns and verbs.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type ContractMatchesChannels = {
+  [C in keyof DeskApi]: C extends keyof typeof DESK_CHANNELS ? SameKeys<DeskApi[C], (typeof DESK_CHANNELS)[C]> : false;
+}[keyof DeskApi];
+/** Compile-time proof that `DeskApi` and `DESK_CHANNELS` agree. */
+export const CONTRACT_MATCHES_CHANNELS: ContractMatchesChannels = true;

@@ -1,0 +1,60 @@
+/**
+ * Runtime validators (zod) for every request of the desk API: types check nothing at run time,
+ * and main must not trust what a renderer sends.
+ */
+import { z } from 'zod';
+import type { DeskApi } from './contract';
+import type { DeskConcern, DeskVerb } from './channels';
+
+/** Longest file name main accepts, in UTF-8 bytes (common file systems allow 255). */
+export const MAX_FILE_NAME_BYTES = 255;
+/** Largest single file the bridge carries (50 MiB). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+// Messages from zod's own checks (wrong type, missing item) in Chinese too.
+z.config(z.locales.zhCN());
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+/** A bare file name: no separators, no parent references, not empty, within the byte limit. */
+export const fileNameSchema = z
+  .string()
+  .min(1, '文件名不能为空')
+  .refine((s) => !/[\\/]/.test(s), '文件名不能包含路径分隔符')
+  .refine((s) => s !== '.' && s !== '..', '文件名无效')
+  .refine((s) => !/[\u0000-\u001f]/.test(s), '文件名不能包含控制字符')
+  .refine((s) => utf8Length(s) <= MAX_FILE_NAME_BYTES, `文件名不能超过${MAX_FILE_NAME_BYTES}字节`);
+
+const tokenSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '目录凭据无效');
+
+const bytesSchema = z
+  .instanceof(Uint8Array, { message: '文件内容必须是字节数组' })
+  .refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件过大');
+
+/** Argument tuples, one per verb. */
+export const DESK_REQUESTS = {
+  app: {
+    info: z.tuple([]),
+  },
+  files: {
+    chooseDirectory: z.tuple([]),
+    save: z.tuple([
+      z.object({ directoryToken: tokenSchema, fileName: fileNameSchema, bytes: bytesSchema }).strict(),
+    ]),
+  },
+} as const satisfies { [C in DeskConcern]: { [V in DeskVerb<C>]: z.ZodType<Parameters<DeskApi[C][V]>> } };
+
+/** Validate a call's arguments; returns the parsed tuple or a Chinese message naming the field. */
+export function validateRequest<C extends DeskConcern>(
+  concern: C,
+  verb: DeskVerb<C>,
+  args: unknown[],
+): { ok: true; args: unknown[] } | { ok: false; message: string } {
+  const schema = (DESK_REQUESTS[concern] as Record<string, z.ZodType<unknown[]>>)[verb];
+  if (!schema) return { ok: false, message: `未知的请求 ${String(concern)}.${verb}` };
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return { ok: true, args: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}:` : '';
+  return { ok: false, message: `请求参数无效 ${where}${issue?.message ?? ''}` };
+}
