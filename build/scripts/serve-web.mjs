@@ -32,7 +32,7 @@ export async function startWebServer({ port = 4173, host = '127.0.0.1', mounts =
   );
   for (const [, dir] of table) {
     const info = await stat(dir).catch(() => null);
-    if (!info?.isDirectory()) throw new Error(`找不到已构建的页面目录 ${dir},请先运行 npm run build`);
+    if (!info?.isDirectory()) throw new Error(`找不到已构建的页面目录 ${dir}，请先运行 npm run build`);
   }
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -68,11 +68,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = Number(process.env.PORT ?? 4173);
   startWebServer({ port })
     .then(() => {
-      console.log(`恳谈会务台(浏览器预览)已启动:http://localhost:${port}`);
+      console.log(`恳谈会务台（浏览器预览）已启动：http://localhost:${port}`);
       console.log('数据保存在这个浏览器的 IndexedDB 中。按 Ctrl+C 停止。');
     })
     .catch((error) => {
-      console.error(error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用,请关闭占用它的程序或设置 PORT=其他端口` : error.message);
+      console.error(error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请关闭占用它的程序或设置 PORT=其他端口` : error.message);
       process.exit(1);
     });
 }

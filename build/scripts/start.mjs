@@ -20,9 +20,9 @@ function electronBinary() {
 
 function explainAndExit(reason) {
   console.error(`
-无法获取 Electron 程序文件,桌面版暂时不能启动。
-  · 首次运行 npm start 需要联网下载 Electron(约 100 MB);本机可能无法访问下载地址。
-  · 可以改用浏览器预览:运行 npm run web,然后在浏览器中打开 http://localhost:4173
+无法获取 Electron 程序文件，桌面版暂时不能启动。
+  · 首次运行 npm start 需要联网下载 Electron(约 100 MB)；本机可能无法访问下载地址。
+  · 可以改用浏览器预览：运行 npm run web，然后在浏览器中打开 http://localhost:4173
 
 The Electron binary could not be obtained, so the desktop app cannot start here.
   · The first npm start downloads Electron (about 100 MB); this machine may not reach the download server.

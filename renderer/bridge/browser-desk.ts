@@ -30,7 +30,7 @@ export function createBrowserDesk(): DeskApi {
       },
       async save({ directoryToken, fileName, bytes }) {
         if (directoryToken !== BROWSER_DOWNLOADS_TOKEN) {
-          return { ok: false, error: { code: 'not_found', message: '所选文件夹已失效,请重新选择保存位置' } };
+          return { ok: false, error: { code: 'not_found', message: '所选文件夹已失效，请重新选择保存位置' } };
         }
         const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
         const url = URL.createObjectURL(blob);

@@ -5,7 +5,7 @@ import type { DemoDataset } from '../../shared/demo/demo-dataset';
 /** Thrown when the demo would mix with records the user already has. */
 export class DatabaseNotEmptyError extends Error {
   constructor() {
-    super('数据库中已有会议记录,不能载入示例数据');
+    super('数据库中已有会议记录，不能载入示例数据');
     this.name = 'DatabaseNotEmptyError';
   }
 }

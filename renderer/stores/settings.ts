@@ -25,9 +25,9 @@ export function validateOrganization(
   const errors: FieldErrors<Organization> = {};
   if (!value.name) errors.name = '请填写单位全称';
   if (!value.shortName) errors.shortName = '请填写单位简称';
-  if (!value.docNumberPrefix) errors.docNumberPrefix = '请填写文号前缀,例如“青工商联交”';
+  if (!value.docNumberPrefix) errors.docNumberPrefix = '请填写文号前缀，例如“青工商联交”';
   else if (/[〔〕[\]()()\d号]/.test(value.docNumberPrefix))
-    errors.docNumberPrefix = '文号前缀只写机关代字,例如“青工商联交”,年份和序号由系统生成';
+    errors.docNumberPrefix = '文号前缀只写机关代字，例如“青工商联交”，年份和序号由系统生成';
   if (value.contactPhone) {
     const phone = normalizePhone(value.contactPhone);
     if (phone.ok) value.contactPhone = phone.phone;

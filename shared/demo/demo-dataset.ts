@@ -316,70 +316,70 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     '09:21',
     'host',
     '孙海燕',
-    '各位企业家,今天是第14次接待日,王书记亲自来听大家的意见。请大家有什么困难逐条讲,讲实情。',
+    '各位企业家，今天是第14次接待日，王书记亲自来听大家的意见。请大家有什么困难逐条讲，讲实情。',
     leader('孙海燕').id,
   );
   const m1 = say(
     '09:23',
     'entrepreneur',
     '许家豪',
-    '我们是去年市里住房租赁市场发展试点的企业,试点的财政奖补资金到现在还没拨下来,公司垫了一千多万,资金链压力很大,希望能尽快拨付。',
+    '我们是去年市里住房租赁市场发展试点的企业，试点的财政奖补资金到现在还没拨下来，公司垫了一千多万，资金链压力很大，希望能尽快拨付。',
     ent('临江恒泰住房租赁有限公司').id,
   );
   const a1 = say(
     '09:26',
     'department',
     '区财政局',
-    '这笔资金市级部分已经到区里,区级配套正在走程序,我们争取本月底前拨付到位。',
+    '这笔资金市级部分已经到区里，区级配套正在走程序，我们争取本月底前拨付到位。',
     dept('区财政局').id,
   );
   const m2 = say(
     '09:29',
     'entrepreneur',
     '叶振邦',
-    '第一,二期厂房建设项目的补贴,按招商协议应该兑现,一直没落实。第二,一期项目验收和办证卡在消防这块,跑了好几趟。第三,城市建设配套费能不能按政策给点支持。',
+    '第一，二期厂房建设项目的补贴，按招商协议应该兑现，一直没落实。第二，一期项目验收和办证卡在消防这块，跑了好几趟。第三，城市建设配套费能不能按政策给点支持。',
     ent('临江丰泽钢构有限公司').id,
   );
   const a3 = say(
     '09:34',
     'department',
     '区住房和城乡建设局',
-    '一期验收的问题我们会后马上和应急局一起到现场,把整改清单一次性讲清楚。',
+    '一期验收的问题我们会后马上和应急局一起到现场，把整改清单一次性讲清楚。',
     dept('区住房和城乡建设局').id,
   );
   const a2 = say(
     '09:36',
     'leader',
     '王立群',
-    '二期补贴的事,请张明德同志牵头,召集经开区、财政局,对照协议把账算清楚,两周内给企业一个明确答复。',
+    '二期补贴的事，请张明德同志牵头，召集经开区、财政局，对照协议把账算清楚，两周内给企业一个明确答复。',
     leader('王立群').id,
   );
   const m5 = say(
     '09:41',
     'entrepreneur',
     '吴晓光',
-    '我们的大货车进出园区要走滨河路,现在白天限行时间太长,一天只能跑一趟,能不能根据园区的运输规律缩短限行时间?',
+    '我们的大货车进出园区要走滨河路，现在白天限行时间太长，一天只能跑一趟，能不能根据园区的运输规律缩短限行时间？',
     ent('青溪顺达物流有限公司').id,
   );
   const a5 = say(
     '09:44',
     'department',
     '区公安分局交通警察大队',
-    '在环保要求允许的范围内,我们会调研园区企业的运输时段,尽量缩短限行时间。',
+    '在环保要求允许的范围内，我们会调研园区企业的运输时段，尽量缩短限行时间。',
     dept('区公安分局交通警察大队').id,
   );
   say(
     '09:47',
     'host',
     '孙海燕',
-    '赵海峰董事长今天临时有事没来,禾香食品陈美玲董事长提交了书面材料,会后一并交办。',
+    '赵海峰董事长今天临时有事没来，禾香食品陈美玲董事长提交了书面材料，会后一并交办。',
     leader('孙海燕').id,
   );
   say(
     '09:52',
     'leader',
     '王立群',
-    '今天提的问题,能现场答复的已经答复了,其余的工商联梳理成交办单,我签批后两天内交到各部门,两周内要回复企业。',
+    '今天提的问题，能现场答复的已经答复了，其余的工商联梳理成交办单，我签批后两天内交到各部门，两周内要回复企业。',
     leader('王立群').id,
   );
 
@@ -428,7 +428,7 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     channel: '现场',
     disposition: 'assign',
     summary: '兑现二期厂房建设项目补贴',
-    verbatim: '二期厂房建设项目的补贴,按招商协议应该兑现,一直没落实。',
+    verbatim: '二期厂房建设项目的补贴，按招商协议应该兑现，一直没落实。',
     minuteEntryIds: [m2.id],
     answerEntryIds: [a2.id],
     suggestedDeptId: dept('经济开发区管委会').id,
@@ -440,7 +440,7 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     channel: '现场',
     disposition: 'assign',
     summary: '加快一期项目验收及办证',
-    verbatim: '一期项目验收和办证卡在消防这块,跑了好几趟。',
+    verbatim: '一期项目验收和办证卡在消防这块，跑了好几趟。',
     minuteEntryIds: [m2.id],
     answerEntryIds: [a3.id],
     suggestedDeptId: dept('区住房和城乡建设局').id,
@@ -474,9 +474,9 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     urgency: 'urgent',
     channel: '书面',
     disposition: 'assign',
-    summary: '新建冷库专线接电排期过长(书面反映)',
+    summary: '新建冷库专线接电排期过长（书面反映）',
     verbatim:
-      '我公司新建的冷库已经完工,向供电公司申请专线接电,排期到明年三月,冷库不能投用,每月损失二十多万元,恳请协调提前接电。',
+      '我公司新建的冷库已经完工，向供电公司申请专线接电，排期到明年三月，冷库不能投用，每月损失二十多万元，恳请协调提前接电。',
     suggestedDeptId: dept('国网青溪供电公司').id,
     precollected: true,
   });
@@ -487,7 +487,7 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     channel: '电话',
     precollected: true,
     summary: '旺季缝纫工招工难',
-    verbatim: '每年三四月旺季,缝纫工缺口有一百多人,希望人社局组织专场招聘会。',
+    verbatim: '每年三四月旺季，缝纫工缺口有一百多人，希望人社局组织专场招聘会。',
     suggestedDeptId: dept('区人力资源和社会保障局').id,
   });
   concern(upcoming, '青溪芯联电子有限公司', {
@@ -497,7 +497,7 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     channel: '线上专栏',
     precollected: true,
     summary: '研发费用加计扣除政策辅导',
-    verbatim: '我们对研发费用加计扣除的归集口径拿不准,希望税务局上门辅导一次。',
+    verbatim: '我们对研发费用加计扣除的归集口径拿不准，希望税务局上门辅导一次。',
     suggestedDeptId: dept('区税务局').id,
   });
 
@@ -521,27 +521,27 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     updatedAt: now,
   });
   const assignments: Assignment[] = [
-    assignment([c1], '陈思远', '区财政局', ['区住房和城乡建设局'], '请财政局本月底前拨付到位,并向企业反馈。'),
+    assignment([c1], '陈思远', '区财政局', ['区住房和城乡建设局'], '请财政局本月底前拨付到位，并向企业反馈。'),
     assignment(
       [c2, c4],
       '张明德',
       '经济开发区管委会',
       ['区财政局', '区住房和城乡建设局'],
-      '请张明德同志牵头,召集相关部门对照协议算清账,两周内明确答复企业。',
+      '请张明德同志牵头，召集相关部门对照协议算清账，两周内明确答复企业。',
     ),
     assignment(
       [c3],
       '张明德',
       '区住房和城乡建设局',
       ['区应急管理局'],
-      '会后即到现场,一次性告知整改清单,限期办结。',
+      '会后即到现场，一次性告知整改清单，限期办结。',
     ),
     assignment(
       [c5],
       '赵国华',
       '区公安分局交通警察大队',
       ['区生态环境分局', '经济开发区管委会'],
-      '在环保要求范围内研究缩短限行时间,答复企业。',
+      '在环保要求范围内研究缩短限行时间，答复企业。',
     ),
     assignment([c6], '赵国华', '国网青溪供电公司', ['区经济和信息化局'], '请协调加快接电排期。'),
   ];

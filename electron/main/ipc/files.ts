@@ -20,7 +20,7 @@ export function registerFileHandlers(
   });
   handle(ipcMain, trusted, 'files', 'save', async ({ directoryToken, fileName, bytes }) => {
     const directory = deps.grants.resolve(directoryToken);
-    if (!directory) throw new DeskFailure('not_found', '所选文件夹已失效,请重新选择保存位置');
+    if (!directory) throw new DeskFailure('not_found', '所选文件夹已失效，请重新选择保存位置');
     return saveFileVerified(deps.fs, directory, fileName, bytes);
   });
 }

@@ -50,7 +50,7 @@ export function handle<C extends DeskConcern, V extends DeskVerb<C>>(
   const channel = channels?.[verb];
   if (!channel) throw new Error(`No desk channel for ${String(concern)}.${String(verb)}`);
   ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...raw: unknown[]) => {
-    if (!isTrustedSender(event)) return fail('forbidden_sender', '请求来源不受信任,已拒绝');
+    if (!isTrustedSender(event)) return fail('forbidden_sender', '请求来源不受信任，已拒绝');
     const checked = validateRequest(concern, verb, raw);
     if (!checked.ok) return fail('invalid_args', checked.message);
     try {
@@ -59,7 +59,7 @@ export function handle<C extends DeskConcern, V extends DeskVerb<C>>(
     } catch (error) {
       if (error instanceof DeskFailure) return fail(error.code, error.message);
       console.error(`[desk] ${channel} failed`, error);
-      return fail('internal', '操作失败,请重试;如仍失败请联系技术支持');
+      return fail('internal', '操作失败，请重试；如仍失败请联系技术支持');
     }
   });
 }

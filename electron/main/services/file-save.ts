@@ -24,19 +24,19 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export function describeFsError(code: string | undefined, fileName: string): string {
   switch (code) {
     case 'ENOSPC':
-      return `磁盘空间不足,“${fileName}”未能写入。请清理空间或换一个U盘后重试`;
+      return `磁盘空间不足，“${fileName}”未能写入。请清理空间或换一个U盘后重试`;
     case 'EROFS':
-      return `目标磁盘处于写保护状态,“${fileName}”未能写入。请关闭U盘的写保护开关后重试`;
+      return `目标磁盘处于写保护状态，“${fileName}”未能写入。请关闭U盘的写保护开关后重试`;
     case 'EACCES':
     case 'EPERM':
-      return `没有写入权限或文件被占用,“${fileName}”未能写入。请关闭正在打开该文件的程序后重试`;
+      return `没有写入权限或文件被占用，“${fileName}”未能写入。请关闭正在打开该文件的程序后重试`;
     case 'EBUSY':
-      return `文件正被其他程序占用,“${fileName}”未能写入。请关闭 WPS 或 Word 中打开的同名文件后重试`;
+      return `文件正被其他程序占用，“${fileName}”未能写入。请关闭 WPS 或 Word 中打开的同名文件后重试`;
     case 'ENOENT':
-      return `保存位置已不存在(U盘可能已拔出),“${fileName}”未能写入。请重新选择保存位置`;
+      return `保存位置已不存在（U盘可能已拔出），“${fileName}”未能写入。请重新选择保存位置`;
     case 'EIO':
     default:
-      return `写入“${fileName}”时磁盘出错(U盘可能已拔出或损坏),请重新插入后重试`;
+      return `写入“${fileName}”时磁盘出错（U盘可能已拔出或损坏），请重新插入后重试`;
   }
 }
 
@@ -81,7 +81,7 @@ export async function saveFileVerified(
   }
   if (actual !== expected) {
     await fs.unlink(finalPath).catch(() => undefined);
-    throw new DeskFailure('verify_failed', `“${fileName}”写入后校验不一致,已删除该文件,请重试`);
+    throw new DeskFailure('verify_failed', `“${fileName}”写入后校验不一致，已删除该文件，请重试`);
   }
   return { fileName, size: bytes.byteLength, sha256: actual };
 }

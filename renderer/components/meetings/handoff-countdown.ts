@@ -27,9 +27,9 @@ export function handoffCountdown(
   const warnings = [...new Set([...due.warnings, ...left.warnings])];
   const dueText = formatChineseDate(due.date).replace(/^\d+年/, '');
   if (compareIsoDates(today, due.date) > 0) {
-    return { text: `已超期${Math.abs(left.days)}天(应于${dueText}前交办)`, warning: 'red', warnings };
+    return { text: `已超期${Math.abs(left.days)}天（应于${dueText}前交办）`, warning: 'red', warnings };
   }
-  if (left.days <= 0) return { text: `今天是交办最后一天(${dueText})`, warning: 'yellow', warnings };
+  if (left.days <= 0) return { text: `今天是交办最后一天（${dueText}）`, warning: 'yellow', warnings };
   const unit = rules.dayKind === 'working' ? '个工作日' : '天';
-  return { text: `还剩${left.days}${unit}(${dueText}前)`, warning: 'none', warnings };
+  return { text: `还剩${left.days}${unit}（${dueText}前）`, warning: 'none', warnings };
 }

@@ -49,7 +49,7 @@ export class OrganizationRepository {
           leading ? `${leading}件交办件的牵头领导` : '',
           inCharge ? `${inCharge}个部门的分管领导` : '',
         ].filter(Boolean);
-        throw new InUseError(`“${leader.name}”是${uses.join('、')},不能删除`);
+        throw new InUseError(`“${leader.name}”是${uses.join('、')}，不能删除`);
       }
       await db.leaders.delete(id);
     });
@@ -70,7 +70,7 @@ export class OrganizationRepository {
           assigned ? `${assigned}件交办件的承办单位` : '',
           suggested ? `${suggested}条诉求的建议承办单位` : '',
         ].filter(Boolean);
-        throw new InUseError(`“${department.name}”是${uses.join('、')},不能删除`);
+        throw new InUseError(`“${department.name}”是${uses.join('、')}，不能删除`);
       }
       await db.departments.delete(id);
     });

@@ -1,0 +1,35 @@
+// End-to-end tests against `npm run web` in Debian's Chromium (never a downloaded browser), in a
+// desktop project (mouse, 1366×768) and a touch project (hasTouch, 1920×1080 all-in-one).
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/chromium';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://localhost:4173',
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: 'node build/scripts/serve-web.mjs',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env['CI'],
+    timeout: 30_000,
+  },
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1366, height: 768 }, hasTouch: false } },
+    { name: 'touch', use: { viewport: { width: 1920, height: 1080 }, hasTouch: true } },
+  ],
+});

@@ -1,0 +1,110 @@
+/**
+ * The 交办件 life cycle (DESIGN.md §3) as an explicit state machine, so that every screen and every import
+ * agrees on which step may follow which.
+ */
+import type { AssignmentStatus } from './types';
+import { ASSIGNMENT_STATUS_LABEL } from './labels';
+
+export { ASSIGNMENT_STATUS_LABEL } from './labels';
+
+/** What can happen to an assignment. */
+export type AssignmentEvent =
+  'sign' | 'resign' | 'hand_off' | 'reply' | 'evaluate' | 'close' | 'redo' | 'escalate';
+
+/** Every event, in the order the life cycle normally meets them. */
+export const ASSIGNMENT_EVENTS: readonly AssignmentEvent[] = [
+  'sign',
+  'resign',
+  'hand_off',
+  'reply',
+  'evaluate',
+  'close',
+  'redo',
+  'escalate',
+];
+
+/** Chinese names of the events, as buttons and error messages say them. */
+export const ASSIGNMENT_EVENT_LABEL: Readonly<Record<AssignmentEvent, string>> = {
+  sign: '签批',
+  resign: '修改并重新签批',
+  hand_off: '交办',
+  reply: '回复',
+  evaluate: '评价',
+  close: '办结',
+  redo: '重办',
+  escalate: '转报上级',
+};
+
+/**
+ * The whole machine: for each state, the events it accepts and where each leads.
+ * `evaluate` carries no verdict: the satisfaction lives in the Evaluation record, and the caller then picks
+ * `close` (满意 / 基本满意) or `redo` (不满意). `closed` and `escalated` accept nothing: once 办结 or 转报上级,
+ * the assignment has left the local loop.
+ */
+export const ASSIGNMENT_TRANSITIONS: Readonly<
+  Record<AssignmentStatus, Readonly<Partial<Record<AssignmentEvent, AssignmentStatus>>>>
+> = {
+  draft: { sign: 'signed', escalate: 'escalated' },
+  signed: { resign: 'draft', hand_off: 'handed_off', escalate: 'escalated' },
+  handed_off: { reply: 'replied', escalate: 'escalated' },
+  replied: { evaluate: 'evaluated', escalate: 'escalated' },
+  evaluated: { close: 'closed', redo: 'redo' },
+  closed: {},
+  redo: { hand_off: 'handed_off', escalate: 'escalated' },
+  escalated: {},
+};
+
+/** Thrown by `transition` when the event is not allowed in the current state. */
+export class IllegalTransitionError extends Error {
+  /** The state the assignment was in. */
+  readonly from: AssignmentStatus;
+  /** The event that was refused. */
+  readonly event: AssignmentEvent;
+
+  constructor(from: AssignmentStatus, event: AssignmentEvent) {
+    super(
+      `交办件状态“${ASSIGNMENT_STATUS_LABEL[from] ?? String(from)}”不能执行“${ASSIGNMENT_EVENT_LABEL[event] ?? String(event)}”`,
+    );
+    this.name = 'IllegalTransitionError';
+    this.from = from;
+    this.event = event;
+  }
+}
+
+/** True when `event` is allowed in state `from`. */
+export function canTransition(from: AssignmentStatus, event: AssignmentEvent): boolean {
+  return nextStatus(from, event) !== undefined;
+}
+
+/** The state after `event`; throws `IllegalTransitionError` when the event is not allowed. */
+export function transition(from: AssignmentStatus, event: AssignmentEvent): AssignmentStatus {
+  const next = nextStatus(from, event);
+  if (next === undefined) throw new IllegalTransitionError(from, event);
+  return next;
+}
+
+/** The events allowed in state `from`, in `ASSIGNMENT_EVENTS` order. */
+export function allowedEvents(from: AssignmentStatus): AssignmentEvent[] {
+  return ASSIGNMENT_EVENTS.filter((event) => canTransition(from, event));
+}
+
+/** True once no event can move the assignment any more (办结, 转报上级). */
+export function isTerminal(status: AssignmentStatus): boolean {
+  return allowedEvents(status).length === 0;
+}
+
+/**
+ * True when a 交办单 may be produced: the leader has signed and the item is still in the local loop.
+ * A draft has no signature yet; an escalated item is handled by the level above, not by our departments.
+ */
+export function isExportable(status: AssignmentStatus): boolean {
+  return status !== 'draft' && status !== 'escalated' && Object.hasOwn(ASSIGNMENT_TRANSITIONS, status);
+}
+
+// Own-property lookup only: a status or event read from stored data could be any string, and
+// `ASSIGNMENT_TRANSITIONS['toString']` must not count as a state.
+function nextStatus(from: AssignmentStatus, event: AssignmentEvent): AssignmentStatus | undefined {
+  if (!Object.hasOwn(ASSIGNMENT_TRANSITIONS, from)) return undefined;
+  const row = ASSIGNMENT_TRANSITIONS[from];
+  return Object.hasOwn(row, event) ? row[event] : undefined;
+}

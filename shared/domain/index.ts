@@ -1,0 +1,12 @@
+/** The domain layer in one import: types and rules (DESIGN.md §3). */
+export type * from './types';
+export * from './labels';
+export * from './assignment-lifecycle';
+export * from './holidays';
+export * from './workdays';
+export * from './deadlines';
+export * from './credit-code';
+export * from './phone';
+export * from './doc-number';
+export * from './canonical-json';
+export * from './half-width';

@@ -1,0 +1,121 @@
+/**
+ * Chinese labels for the unions of types.ts, as the UI and the documents show them.
+ * `Record<Union, string>` makes the compiler insist on a label for every member.
+ */
+import type {
+  AssignmentStatus,
+  ConcernKind,
+  DayKind,
+  Disposition,
+  MeetingKind,
+  MeetingLevel,
+  MeetingStatus,
+  MinuteRole,
+  QueueStatus,
+  Satisfaction,
+  Urgency,
+  Warning,
+} from './types';
+
+/** 会议类型: 接待日 / 恳谈会 / 座谈会. */
+export const MEETING_KIND_LABEL: Readonly<Record<MeetingKind, string>> = {
+  reception: '接待日',
+  roundtable: '恳谈会',
+  symposium: '座谈会',
+};
+
+/** 会议级别: 市级 / 区县级. */
+export const MEETING_LEVEL_LABEL: Readonly<Record<MeetingLevel, string>> = {
+  city: '市级',
+  county: '区县级',
+};
+
+/** 会议状态 as the meeting list shows it. */
+export const MEETING_STATUS_LABEL: Readonly<Record<MeetingStatus, string>> = {
+  preparing: '筹备中',
+  live: '进行中',
+  signing: '待签批',
+  handoff: '待交办',
+  handed_off: '已交办',
+};
+
+/** 诉求类型: 问题 / 建议. */
+export const CONCERN_KIND_LABEL: Readonly<Record<ConcernKind, string>> = {
+  problem: '问题',
+  suggestion: '建议',
+};
+
+/** 紧急程度: 急 / 重 / 难 / 一般. */
+export const URGENCY_LABEL: Readonly<Record<Urgency, string>> = {
+  urgent: '急',
+  major: '重',
+  hard: '难',
+  normal: '一般',
+};
+
+/** 纪要发言人身份: 企业家 / 部门 / 领导 / 主持人. */
+export const MINUTE_ROLE_LABEL: Readonly<Record<MinuteRole, string>> = {
+  entrepreneur: '企业家',
+  department: '部门',
+  leader: '领导',
+  host: '主持人',
+};
+
+/** 满意度: 满意 / 基本满意 / 不满意. */
+export const SATISFACTION_LABEL: Readonly<Record<Satisfaction, string>> = {
+  satisfied: '满意',
+  basically: '基本满意',
+  unsatisfied: '不满意',
+};
+
+/** 预警: 正常 / 黄色预警 / 红色预警. */
+export const WARNING_LABEL: Readonly<Record<Warning, string>> = {
+  none: '正常',
+  yellow: '黄色预警',
+  red: '红色预警',
+};
+
+/** 期限计算方式: 自然日 / 工作日. */
+export const DAY_KIND_LABEL: Readonly<Record<DayKind, string>> = {
+  calendar: '自然日',
+  working: '工作日',
+};
+
+/** 发言队列状态: 等候 / 发言中 / 已发言 / 缺席. */
+export const QUEUE_STATUS_LABEL: Readonly<Record<QueueStatus, string>> = {
+  waiting: '等候',
+  speaking: '发言中',
+  done: '已发言',
+  absent: '缺席',
+};
+
+/** 诉求处理方式: 现场解决 / 需交办 / 转报上级. */
+export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
+  resolved_on_site: '现场解决',
+  assign: '需交办',
+  escalate: '转报上级',
+};
+
+/** 交办件状态 (DESIGN.md §3). */
+export const ASSIGNMENT_STATUS_LABEL: Readonly<Record<AssignmentStatus, string>> = {
+  draft: '待签批',
+  signed: '已签批',
+  handed_off: '已交办',
+  replied: '已回复',
+  evaluated: '已评价',
+  closed: '已办结',
+  redo: '重办',
+  escalated: '转报上级',
+};
+
+/** Reverse lookup for imports that carry the Chinese label (e.g. `"kind": "接待日"`); undefined when unknown. */
+export function keyForLabel<K extends string>(
+  labels: Readonly<Record<K, string>>,
+  label: string,
+): K | undefined {
+  const wanted = label.trim();
+  for (const key of Object.keys(labels) as K[]) {
+    if (labels[key] === wanted) return key;
+  }
+  return undefined;
+}

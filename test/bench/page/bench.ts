@@ -1,0 +1,86 @@
+// The measurements that need a real browser, exposed to the Node driver as window.deskBench.
+import { DeskDb } from '../../../renderer/db/desk-db';
+import { MinuteRepository } from '../../../renderer/db/repositories/minutes';
+import type { MinuteEntry } from '../../../shared/domain/types';
+import { seedTenYears, TEN_YEARS } from './ten-years';
+
+const TEXT = '园区的道路晚上没有路灯，工人下夜班很不安全，希望尽快把路灯装起来，这个事情我们反映过两次了。';
+
+function entry(meetingId: string, i: number): MinuteEntry {
+  return {
+    id: crypto.randomUUID(),
+    meetingId,
+    at: Date.now() + i,
+    role: 'entrepreneur',
+    who: '许家豪',
+    text: `${TEXT}${i}`,
+    history: [],
+  };
+}
+
+/** Open a raw IndexedDB connection to the same database, for the bare-put floor. */
+function openRaw(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function rawPut(db: IDBDatabase, store: string, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
+    tx.objectStore(store).put(value);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+const bench = {
+  /** Fill the app's database with ten years of data. */
+  async seedTenYears() {
+    const db = new DeskDb();
+    const counts = await seedTenYears(db, TEN_YEARS);
+    db.close();
+    return counts;
+  },
+
+  /**
+   * Enter → entry durable: `rounds` commits through the app's repository (entry + draft cleared in one
+   * strict transaction) into a meeting that already holds `existing` entries, and as a floor the same
+   * number of bare IndexedDB puts of the same records, interleaved so both see the same machine.
+   */
+  async minuteCommit(existing: number, rounds: number) {
+    const name = `kentan-bench-${Date.now()}`;
+    const db = new DeskDb(name);
+    const meetingId = 'bench-meeting';
+    await db.minuteEntries.bulkAdd(Array.from({ length: existing }, (_, i) => entry(meetingId, i)));
+    const repo = new MinuteRepository(db);
+    const raw = await openRaw(name);
+    const app: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const draftKey = `minutes:${meetingId}`;
+      await repo.saveDraft({ key: draftKey, meetingId, text: TEXT, savedAt: Date.now() });
+      let t = performance.now();
+      await repo.append(entry(meetingId, existing + i), draftKey);
+      app.push(performance.now() - t);
+      const record = entry(`${meetingId}-bare`, i);
+      t = performance.now();
+      await rawPut(raw, 'minuteEntries', record);
+      bare.push(performance.now() - t);
+    }
+    raw.close();
+    db.close();
+    await DeskDb.delete(name);
+    return { app, bare };
+  },
+};
+
+declare global {
+  interface Window {
+    deskBench: typeof bench;
+  }
+}
+window.deskBench = bench;

@@ -1,0 +1,11 @@
+// Builds the benchmark page, served beside the app on the same origin so it can fill the app's
+// own database and measure the app's own repositories in real Chromium.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'page'),
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: resolve(import.meta.dirname, '../../out/bench'), emptyOutDir: true },
+});

@@ -1,0 +1,2 @@
+// Stores and repositories run against fake-indexeddb in happy-dom.
+import 'fake-indexeddb/auto';
