@@ -26,10 +26,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [
-      vue(),
-      Components({ resolvers: [ElementPlusResolver()], dts: false, dirs: [] }),
-    ],
+    plugins: [vue(), Components({ resolvers: [ElementPlusResolver()], dts: false, dirs: [] })],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -9,7 +9,16 @@ import globals from 'globals';
 const layer = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts.map'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/*.d.ts.map',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
@@ -37,7 +46,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': layer([
         { group: ['**/electron/**', '**/renderer/**', '**/test/**'], message: 'shared/ 不依赖其他层' },
-        { group: ['electron', 'vue', 'pinia', 'dexie', 'element-plus', 'fs', 'node:*'], message: 'shared/ 必须保持纯 TypeScript' },
+        {
+          group: ['electron', 'vue', 'pinia', 'dexie', 'element-plus', 'fs', 'node:*'],
+          message: 'shared/ 必须保持纯 TypeScript',
+        },
       ]),
     },
   },
@@ -45,7 +57,10 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,vue}'],
     rules: {
       'no-restricted-imports': layer([
-        { group: ['**/electron/**', 'electron', 'electron/*'], message: '渲染进程只能通过 window.desk 桥访问主进程' },
+        {
+          group: ['**/electron/**', 'electron', 'electron/*'],
+          message: '渲染进程只能通过 window.desk 桥访问主进程',
+        },
         { group: ['node:*', 'fs', 'path', 'child_process'], message: '渲染进程不能使用 Node 模块' },
       ]),
     },

@@ -12,7 +12,11 @@ export default defineConfig({
       {
         extends: true,
         // Electron is faked once, here, for every main-process test: nothing under test loads the real one.
-        test: { name: 'main', include: ['test/main/**/*.test.ts'], setupFiles: ['test/main/electron-mock.ts'] },
+        test: {
+          name: 'main',
+          include: ['test/main/**/*.test.ts'],
+          setupFiles: ['test/main/electron-mock.ts'],
+        },
       },
       {
         extends: true,

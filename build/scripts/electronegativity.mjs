@@ -31,11 +31,14 @@ try {
     .slice(1)
     .filter(Boolean)
     .map((line) => {
-      const [issue, severity, confidence, file, location] = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+      const [issue, severity, confidence, file, location] = line
+        .split(',')
+        .map((c) => c.replace(/^"|"$/g, ''));
       return { issue, severity, confidence, file, location };
     });
   const blocking = rows.filter((r) => r.severity === 'HIGH' || r.severity === 'MEDIUM');
-  for (const r of rows) console.log(`${r.severity.padEnd(6)} ${r.issue} ${r.file}:${r.location} (${r.confidence})`);
+  for (const r of rows)
+    console.log(`${r.severity.padEnd(6)} ${r.issue} ${r.file}:${r.location} (${r.confidence})`);
   console.log(
     `electronegativity (Electron ${electronVersion}): ${rows.length} findings, ${blocking.length} HIGH/MEDIUM`,
   );

@@ -37,7 +37,9 @@ export async function startWebServer({ port = 4173, host = '127.0.0.1', mounts =
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
-    const [prefix, dir] = table.find(([p]) => pathname === p || pathname.startsWith(p.endsWith('/') ? p : `${p}/`));
+    const [prefix, dir] = table.find(
+      ([p]) => pathname === p || pathname.startsWith(p.endsWith('/') ? p : `${p}/`),
+    );
     let rel = pathname.slice(prefix.length).replace(/^\/+/, '');
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = normalize(join(dir, rel));
@@ -72,7 +74,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       console.log('数据保存在这个浏览器的 IndexedDB 中。按 Ctrl+C 停止。');
     })
     .catch((error) => {
-      console.error(error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请关闭占用它的程序或设置 PORT=其他端口` : error.message);
+      console.error(
+        error.code === 'EADDRINUSE'
+          ? `端口 ${port} 已被占用，请关闭占用它的程序或设置 PORT=其他端口`
+          : error.message,
+      );
       process.exit(1);
     });
 }

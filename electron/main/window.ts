@@ -43,7 +43,9 @@ export function isAppUrl(url: string, source: RendererSource): boolean {
   }
   if (source.kind === 'url') return parsed.origin === new URL(source.url).origin;
   if (parsed.protocol !== 'file:') return false;
-  const expected = new URL(`file://${source.path.startsWith('/') ? '' : '/'}${source.path.replace(/\\/g, '/')}`);
+  const expected = new URL(
+    `file://${source.path.startsWith('/') ? '' : '/'}${source.path.replace(/\\/g, '/')}`,
+  );
   return decodeURIComponent(parsed.pathname) === decodeURIComponent(expected.pathname);
 }
 

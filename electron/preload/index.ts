@@ -3,4 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildDeskApi } from './desk-api';
 
-contextBridge.exposeInMainWorld('desk', buildDeskApi((channel, args) => ipcRenderer.invoke(channel, ...args)));
+contextBridge.exposeInMainWorld(
+  'desk',
+  buildDeskApi((channel, args) => ipcRenderer.invoke(channel, ...args)),
+);

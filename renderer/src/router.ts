@@ -8,7 +8,12 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/meetings' },
     { path: '/meetings', name: 'meetings', component: MeetingsView, meta: { title: '会议列表' } },
-    { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue'), meta: { title: '设置' } },
+    {
+      path: '/settings',
+      name: 'settings',
+      component: () => import('../views/SettingsView.vue'),
+      meta: { title: '设置' },
+    },
     { path: '/:rest(.*)*', redirect: '/meetings' },
   ],
 });

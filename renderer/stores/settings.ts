@@ -82,13 +82,16 @@ export const useSettingsStore = defineStore('settings', () => {
     const errors: FieldErrors<Leader> = {};
     const name = input.name.trim();
     if (!name) errors.name = '请填写领导姓名';
-    else if (leaders.value.some((l) => l.name === name && l.id !== id)) errors.name = `已有名为“${name}”的领导`;
+    else if (leaders.value.some((l) => l.name === name && l.id !== id))
+      errors.name = `已有名为“${name}”的领导`;
     if (!input.title.trim()) errors.title = '请填写职务';
     return errors;
   }
 
   /** Add or update a leader; returns errors by field when the input is not acceptable. */
-  async function saveLeader(input: Pick<Leader, 'name' | 'title'> & { id?: Id }): Promise<FieldErrors<Leader>> {
+  async function saveLeader(
+    input: Pick<Leader, 'name' | 'title'> & { id?: Id },
+  ): Promise<FieldErrors<Leader>> {
     const errors = checkLeader(input, input.id);
     if (Object.keys(errors).length) return errors;
     const existing = input.id ? leaderById.value.get(input.id) : undefined;

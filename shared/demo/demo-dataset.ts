@@ -521,7 +521,13 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     updatedAt: now,
   });
   const assignments: Assignment[] = [
-    assignment([c1], '陈思远', '区财政局', ['区住房和城乡建设局'], '请财政局本月底前拨付到位，并向企业反馈。'),
+    assignment(
+      [c1],
+      '陈思远',
+      '区财政局',
+      ['区住房和城乡建设局'],
+      '请财政局本月底前拨付到位，并向企业反馈。',
+    ),
     assignment(
       [c2, c4],
       '张明德',

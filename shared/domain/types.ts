@@ -119,15 +119,7 @@ export type ConcernKind = 'problem' | 'suggestion';
 export type Urgency = 'urgent' | 'major' | 'hard' | 'normal';
 /** Where a concern came from. */
 export type ConcernChannel =
-  | '电话'
-  | '邮箱'
-  | '座谈会'
-  | '商协会'
-  | '走访调研'
-  | '相关部门'
-  | '线上专栏'
-  | '书面'
-  | '现场';
+  '电话' | '邮箱' | '座谈会' | '商协会' | '走访调研' | '相关部门' | '线上专栏' | '书面' | '现场';
 /** 现场解决 / 需交办 / 转报上级. */
 export type Disposition = 'resolved_on_site' | 'assign' | 'escalate';
 
@@ -193,14 +185,7 @@ export interface Draft {
 
 /** 交办件 life cycle (DESIGN.md §3). */
 export type AssignmentStatus =
-  | 'draft'
-  | 'signed'
-  | 'handed_off'
-  | 'replied'
-  | 'evaluated'
-  | 'closed'
-  | 'redo'
-  | 'escalated';
+  'draft' | 'signed' | 'handed_off' | 'replied' | 'evaluated' | 'closed' | 'redo' | 'escalated';
 
 /** 交办件. */
 export interface Assignment {

@@ -4,7 +4,7 @@
  * Every call resolves to a `DeskResult`: errors cross the bridge as data, never as thrown objects,
  * because contextBridge drops everything of an Error but its message.
  */
-import type { DESK_CHANNELS } from './channels';
+import type { DESK_CHANNELS, DeskConcern, DeskVerb } from './channels';
 
 /** Why a desk call failed. */
 export type DeskErrorCode =
@@ -80,7 +80,22 @@ export interface DeskApi {
 // The interface and the channel table must name the same concerns and verbs.
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 type ContractMatchesChannels = {
-  [C in keyof DeskApi]: C extends keyof typeof DESK_CHANNELS ? SameKeys<DeskApi[C], (typeof DESK_CHANNELS)[C]> : false;
+  [C in keyof DeskApi]: C extends keyof typeof DESK_CHANNELS
+    ? SameKeys<DeskApi[C], (typeof DESK_CHANNELS)[C]>
+    : false;
 }[keyof DeskApi];
 /** Compile-time proof that `DeskApi` and `DESK_CHANNELS` agree. */
 export const CONTRACT_MATCHES_CHANNELS: ContractMatchesChannels = true;
+
+/** The method of the desk API behind a concern and verb. */
+export type DeskMethod<C extends DeskConcern, V extends DeskVerb<C>> = C extends keyof DeskApi
+  ? V extends keyof DeskApi[C]
+    ? DeskApi[C][V]
+    : never
+  : never;
+/** The argument tuple of a desk method. */
+export type DeskArgs<C extends DeskConcern, V extends DeskVerb<C>> =
+  DeskMethod<C, V> extends (...args: infer A) => unknown ? A : never;
+/** What a desk method's result carries when it succeeds. */
+export type DeskValue<C extends DeskConcern, V extends DeskVerb<C>> =
+  DeskMethod<C, V> extends (...args: never[]) => Promise<DeskResult<infer T>> ? T : never;

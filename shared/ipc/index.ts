@@ -1,4 +1,10 @@
 /** The desk bridge contract: channel names, the API interface and request validators. */
 export * from './channels';
 export type * from './contract';
-export { validateRequest, DESK_REQUESTS, fileNameSchema, MAX_FILE_BYTES, MAX_FILE_NAME_BYTES } from './validators';
+export {
+  validateRequest,
+  DESK_REQUESTS,
+  fileNameSchema,
+  MAX_FILE_BYTES,
+  MAX_FILE_NAME_BYTES,
+} from './validators';

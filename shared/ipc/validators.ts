@@ -3,7 +3,7 @@
  * and main must not trust what a renderer sends.
  */
 import { z } from 'zod';
-import type { DeskApi } from './contract';
+import type { DeskArgs } from './contract';
 import type { DeskConcern, DeskVerb } from './channels';
 
 /** Longest file name main accepts, in UTF-8 bytes (common file systems allow 255). */
@@ -42,7 +42,7 @@ export const DESK_REQUESTS = {
       z.object({ directoryToken: tokenSchema, fileName: fileNameSchema, bytes: bytesSchema }).strict(),
     ]),
   },
-} as const satisfies { [C in DeskConcern]: { [V in DeskVerb<C>]: z.ZodType<Parameters<DeskApi[C][V]>> } };
+} as const satisfies { [C in DeskConcern]: { [V in DeskVerb<C>]: z.ZodType<DeskArgs<C, V>> } };
 
 /** Validate a call's arguments; returns the parsed tuple or a Chinese message naming the field. */
 export function validateRequest<C extends DeskConcern>(

@@ -16,7 +16,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A browser with a profile on disk, as a user's browser is: it survives a restart. */
-export function launchProfile(userDataDir: string, options: { hasTouch?: boolean; viewport?: { width: number; height: number } | null } = {}): Promise<BrowserContext> {
+export function launchProfile(
+  userDataDir: string,
+  options: { hasTouch?: boolean; viewport?: { width: number; height: number } | null } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,

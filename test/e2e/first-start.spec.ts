@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectDemoMeetings, loadDemo, press, screenshot } from './helpers';
 
-test('a first start offers the demo; loading it lists the meetings, and a reload keeps them', async ({ page }, testInfo) => {
+test('a first start offers the demo; loading it lists the meetings, and a reload keeps them', async ({
+  page,
+}, testInfo) => {
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   await expect(page.getByRole('button', { name: '从空白开始' })).toBeVisible();

@@ -7,7 +7,10 @@ import { expectDemoMeetings, loadDemo } from './helpers';
 
 test('the data survives a full browser restart on the same profile', async ({}, testInfo) => {
   const profile = mkdtempSync(join(tmpdir(), 'kentan-profile-'));
-  const options = { hasTouch: Boolean(testInfo.project.use.hasTouch), viewport: testInfo.project.use.viewport ?? null };
+  const options = {
+    hasTouch: Boolean(testInfo.project.use.hasTouch),
+    viewport: testInfo.project.use.viewport ?? null,
+  };
   try {
     const first = await launchProfile(profile, options);
     const page = first.pages()[0] ?? (await first.newPage());

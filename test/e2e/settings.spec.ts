@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { loadDemo, press, screenshot } from './helpers';
 
-test('settings: the organisation, its leaders and departments can be read, edited and validated', async ({ page }, testInfo) => {
+test('settings: the organisation, its leaders and departments can be read, edited and validated', async ({
+  page,
+}, testInfo) => {
   await loadDemo(page, testInfo);
   await press(page.getByRole('link', { name: '设置' }), testInfo);
   await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
@@ -51,7 +53,9 @@ test('settings: the organisation, its leaders and departments can be read, edite
   const edit = page.getByRole('dialog', { name: '编辑部门' });
   await edit.getByLabel('别称（用顿号分隔）').fill('财政、财政局、区财政');
   await press(edit.getByRole('button', { name: '保存' }), testInfo);
-  await expect(page.getByRole('row').filter({ hasText: '区财政局' }).getByText('财政、财政局、区财政')).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: '区财政局' }).getByText('财政、财政局、区财政'),
+  ).toBeVisible();
   await expect(edit).toBeHidden();
   await screenshot(page, testInfo, '06-settings-departments');
 

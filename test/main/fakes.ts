@@ -2,12 +2,13 @@
 import type { IpcMainInvokeEvent } from 'electron';
 
 type Listener = (...args: unknown[]) => unknown;
+type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
 /** An ipcMain that records handlers and lets a test invoke them as a renderer would. */
 export function fakeIpcMain() {
-  const handlers = new Map<string, Listener>();
+  const handlers = new Map<string, InvokeListener>();
   return {
-    handle(channel: string, listener: Listener) {
+    handle(channel: string, listener: InvokeListener) {
       if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
       handlers.set(channel, listener);
     },

@@ -46,11 +46,19 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** What a desk call resolves to, loosely typed for assertions. */
+interface CallResult {
+  ok: boolean;
+  value: { token: string } & Record<string, unknown>;
+  error: { code: string; message: string };
+}
+
 function setup(fs: FileSystem, picked: string | null = dir) {
   const ipc = fakeIpcMain();
   const grants = createDirectoryGrants(() => `token-${String(++counter).padStart(4, '0')}`, basename);
   registerFileHandlers(ipc, trusted, { pickDirectory: async () => picked, grants, fs });
-  const call = (channel: string, ...args: unknown[]) => ipc.invoke(channel, fakeEvent(APP), ...args) as Promise<any>;
+  const call = (channel: string, ...args: unknown[]) =>
+    ipc.invoke(channel, fakeEvent(APP), ...args) as Promise<CallResult>;
   return { call };
 }
 
@@ -59,8 +67,15 @@ describe('desk:files', () => {
     const { call } = setup(realFs);
     const chosen = await call('desk:files:chooseDirectory');
     expect(chosen).toEqual({ ok: true, value: { token: expect.any(String), label: basename(dir) } });
-    const saved = await call('desk:files:save', { directoryToken: chosen.value.token, fileName: '青工商联交〔2026〕1号-交办单.docx', bytes });
-    expect(saved).toEqual({ ok: true, value: { fileName: '青工商联交〔2026〕1号-交办单.docx', size: bytes.byteLength, sha256: sha(bytes) } });
+    const saved = await call('desk:files:save', {
+      directoryToken: chosen.value.token,
+      fileName: '青工商联交〔2026〕1号-交办单.docx',
+      bytes,
+    });
+    expect(saved).toEqual({
+      ok: true,
+      value: { fileName: '青工商联交〔2026〕1号-交办单.docx', size: bytes.byteLength, sha256: sha(bytes) },
+    });
     expect(await readdir(dir)).toEqual(['青工商联交〔2026〕1号-交办单.docx']);
     expect(sha(await readFile(join(dir, '青工商联交〔2026〕1号-交办单.docx')))).toBe(sha(bytes));
   });
@@ -73,7 +88,10 @@ describe('desk:files', () => {
   it('refuses a token that was never granted', async () => {
     const { call } = setup(realFs);
     const result = await call('desk:files:save', { directoryToken: 'token-9999', fileName: 'a.docx', bytes });
-    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: expect.stringContaining('重新选择') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('重新选择') },
+    });
   });
 
   it('refuses names Windows cannot hold', async () => {
@@ -94,8 +112,15 @@ describe('desk:files', () => {
   ])('a %s after some bytes leaves nothing behind and says why in Chinese', async (code, message) => {
     const { call } = setup(failingAfter(4096, code));
     const { value } = await call('desk:files:chooseDirectory');
-    const result = await call('desk:files:save', { directoryToken: value.token, fileName: '纪要.docx', bytes });
-    expect(result).toEqual({ ok: false, error: { code: 'io_failed', message: expect.stringMatching(message) } });
+    const result = await call('desk:files:save', {
+      directoryToken: value.token,
+      fileName: '纪要.docx',
+      bytes,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'io_failed', message: expect.stringMatching(message) },
+    });
     expect(result.error.message).toContain('纪要.docx');
     expect(await readdir(dir)).toEqual([]);
   });
@@ -105,14 +130,21 @@ describe('desk:files', () => {
     const { call } = setup(corrupting);
     const { value } = await call('desk:files:chooseDirectory');
     const result = await call('desk:files:save', { directoryToken: value.token, fileName: 'a.docx', bytes });
-    expect(result).toEqual({ ok: false, error: { code: 'verify_failed', message: expect.stringContaining('校验不一致') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'verify_failed', message: expect.stringContaining('校验不一致') },
+    });
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('overwrites an earlier export of the same name only once the new one is complete', async () => {
     const { call } = setup(realFs);
     const { value } = await call('desk:files:chooseDirectory');
-    await call('desk:files:save', { directoryToken: value.token, fileName: 'a.docx', bytes: new Uint8Array([1, 2, 3]) });
+    await call('desk:files:save', {
+      directoryToken: value.token,
+      fileName: 'a.docx',
+      bytes: new Uint8Array([1, 2, 3]),
+    });
     const failed = setup(failingAfter(10, 'ENOSPC'));
     const again = await failed.call('desk:files:chooseDirectory');
     await failed.call('desk:files:save', { directoryToken: again.value.token, fileName: 'a.docx', bytes });

@@ -6,7 +6,9 @@ import { ALL_DESK_CHANNELS } from '../../shared/ipc';
 import { fakeEvent, fakeIpcMain } from './fakes';
 
 const APP = 'file:///opt/kentan/out/renderer/index.html';
-const trusted = topFrameSenderCheck((url) => isAppUrl(url, { kind: 'file', path: '/opt/kentan/out/renderer/index.html' }));
+const trusted = topFrameSenderCheck((url) =>
+  isAppUrl(url, { kind: 'file', path: '/opt/kentan/out/renderer/index.html' }),
+);
 const facts = { name: '恳谈会务台', version: '1.2.3', platform: 'linux', electron: '45.4.1', chrome: '142' };
 
 describe('handle()', () => {
@@ -22,7 +24,10 @@ describe('handle()', () => {
   it('rejects a subframe, a foreign page and an event without a frame', async () => {
     const ipc = fakeIpcMain();
     registerAppHandlers(ipc, trusted, facts);
-    const refused = { ok: false, error: { code: 'forbidden_sender', message: expect.stringContaining('不受信任') } };
+    const refused = {
+      ok: false,
+      error: { code: 'forbidden_sender', message: expect.stringContaining('不受信任') },
+    };
     expect(await ipc.invoke('desk:app:info', fakeEvent(APP, { top: false }))).toEqual(refused);
     expect(await ipc.invoke('desk:app:info', fakeEvent('https://evil.example/'))).toEqual(refused);
     expect(await ipc.invoke('desk:app:info', fakeEvent('file:///tmp/other.html'))).toEqual(refused);
@@ -74,13 +79,18 @@ describe('handle()', () => {
       ok: false,
       error: { code: 'cancelled', message: '已取消' },
     });
-    const internal = (await ipc.invoke('desk:app:info', fakeEvent(APP))) as { ok: boolean; error: { code: string } };
+    const internal = (await ipc.invoke('desk:app:info', fakeEvent(APP))) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('refuses to register a verb the contract does not have', () => {
     const ipc = fakeIpcMain();
-    expect(() => handle(ipc, trusted, 'files', 'delete' as never, async () => null as never)).toThrow(/No desk channel/);
+    expect(() => handle(ipc, trusted, 'files', 'delete' as never, async () => null as never)).toThrow(
+      /No desk channel/,
+    );
     expect(ipc.channels()).toEqual([]);
   });
 

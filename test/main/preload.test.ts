@@ -7,10 +7,15 @@ describe('preload', () => {
   it('exposes exactly the contract as window.desk, one function per channel', async () => {
     await import('../../electron/preload/index');
     expect(vi.mocked(contextBridge.exposeInMainWorld)).toHaveBeenCalledTimes(1);
-    const [name, api] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] as unknown as [string, Record<string, Record<string, unknown>>];
+    const [name, api] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] as unknown as [
+      string,
+      Record<string, Record<string, unknown>>,
+    ];
     expect(name).toBe('desk');
     const shape = Object.fromEntries(Object.entries(api).map(([c, verbs]) => [c, Object.keys(verbs).sort()]));
-    const expected = Object.fromEntries(Object.entries(DESK_CHANNELS).map(([c, verbs]) => [c, Object.keys(verbs).sort()]));
+    const expected = Object.fromEntries(
+      Object.entries(DESK_CHANNELS).map(([c, verbs]) => [c, Object.keys(verbs).sort()]),
+    );
     expect(shape).toEqual(expected);
     expect(Object.isFrozen(api)).toBe(true);
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, Session, WebContents } from 'electron';
-import { createMainWindow, denyPermissions, hardenContents, isAppUrl, mainWindowOptions } from '../../electron/main/window';
+import {
+  createMainWindow,
+  denyPermissions,
+  hardenContents,
+  isAppUrl,
+  mainWindowOptions,
+} from '../../electron/main/window';
 import { fakeWebContents } from './fakes';
 
 const fileSource = { kind: 'file' as const, path: '/opt/kentan/resources/app/out/renderer/index.html' };
@@ -44,7 +50,9 @@ describe('main window', () => {
     const contents = fakeWebContents();
     hardenContents(contents as unknown as WebContents, fileSource);
     expect(contents.openHandler()!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler()!({ url: 'file:///opt/kentan/resources/app/out/renderer/index.html' })).toEqual({
+    expect(
+      contents.openHandler()!({ url: 'file:///opt/kentan/resources/app/out/renderer/index.html' }),
+    ).toEqual({
       action: 'deny',
     });
   });
@@ -74,7 +82,8 @@ describe('main window', () => {
   });
 
   it('denies every permission request and check', () => {
-    let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
+    let requestHandler:
+      ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
     const session = {
       setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),

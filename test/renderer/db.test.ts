@@ -7,7 +7,8 @@ import { validateCreditCode } from '../../shared/domain/credit-code';
 import type { MinuteEntry } from '../../shared/domain/types';
 import { counterIds, freshDatabase } from './db-helpers';
 
-const demo = () => buildDemoDataset({ today: '2026-11-22', now: Date.UTC(2026, 10, 22), newId: counterIds() });
+const demo = () =>
+  buildDemoDataset({ today: '2026-11-22', now: Date.UTC(2026, 10, 22), newId: counterIds() });
 let db: DeskDb;
 
 beforeEach(async () => {
@@ -18,12 +19,27 @@ describe('DeskDb', () => {
   it('has a table for every word of the glossary, in strict durability', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
-        'assignments', 'auditLog', 'concerns', 'departments', 'drafts', 'enterprises', 'evaluations', 'leaders',
-        'meetings', 'minuteEntries', 'queueEntries', 'replies', 'settings', 'signOffs',
+        'assignments',
+        'auditLog',
+        'concerns',
+        'departments',
+        'drafts',
+        'enterprises',
+        'evaluations',
+        'leaders',
+        'meetings',
+        'minuteEntries',
+        'queueEntries',
+        'replies',
+        'settings',
+        'signOffs',
       ].sort(),
     );
     expect(db.verno).toBe(1);
-    expect((db as unknown as { _options: { chromeTransactionDurability: string } })._options.chromeTransactionDurability).toBe('strict');
+    expect(
+      (db as unknown as { _options: { chromeTransactionDurability: string } })._options
+        .chromeTransactionDurability,
+    ).toBe('strict');
   });
 });
 
@@ -40,11 +56,29 @@ describe('demo dataset', () => {
       ['2026-12-16', 'preparing'],
     ]);
     // Every reference points at a record of the dataset.
-    const ids = new Set([...d.leaders, ...d.departments, ...d.enterprises, ...d.meetings, ...d.concerns, ...d.minuteEntries].map((r) => r.id));
+    const ids = new Set(
+      [
+        ...d.leaders,
+        ...d.departments,
+        ...d.enterprises,
+        ...d.meetings,
+        ...d.concerns,
+        ...d.minuteEntries,
+      ].map((r) => r.id),
+    );
     for (const a of d.assignments) {
-      for (const id of [a.leadLeaderId, a.leadDeptId, ...a.coDeptIds, ...a.concernIds, a.meetingId, a.enterpriseId]) expect(ids.has(id)).toBe(true);
+      for (const id of [
+        a.leadLeaderId,
+        a.leadDeptId,
+        ...a.coDeptIds,
+        ...a.concernIds,
+        a.meetingId,
+        a.enterpriseId,
+      ])
+        expect(ids.has(id)).toBe(true);
     }
-    for (const c of d.concerns) for (const id of [...c.minuteEntryIds, ...c.answerEntryIds]) expect(ids.has(id)).toBe(true);
+    for (const c of d.concerns)
+      for (const id of [...c.minuteEntryIds, ...c.answerEntryIds]) expect(ids.has(id)).toBe(true);
   });
 
   it('loads in one transaction and refuses to mix with existing meetings, leaving them untouched', async () => {
@@ -79,7 +113,15 @@ describe('repositories', () => {
   it('commits a minute entry and clears its draft together, in time order', async () => {
     const repo = repositories(db);
     await repo.minutes.saveDraft({ key: 'minutes:m1', meetingId: 'm1', text: '半句话', savedAt: 1 });
-    const entry = (at: number, text: string): MinuteEntry => ({ id: `e${at}`, meetingId: 'm1', at, role: 'entrepreneur', who: '许家豪', text, history: [] });
+    const entry = (at: number, text: string): MinuteEntry => ({
+      id: `e${at}`,
+      meetingId: 'm1',
+      at,
+      role: 'entrepreneur',
+      who: '许家豪',
+      text,
+      history: [],
+    });
     await repo.minutes.append(entry(20, '第二句'), 'minutes:m1');
     await repo.minutes.append(entry(10, '第一句'));
     expect((await repo.minutes.listForMeeting('m1')).map((e) => e.text)).toEqual(['第一句', '第二句']);
@@ -95,9 +137,13 @@ describe('repositories', () => {
     const repo = repositories(db);
     const leaders = await repo.organization.listLeaders();
     const wang = leaders.find((l) => l.name === '王立群')!;
-    await expect(repo.organization.deleteLeader(wang.id)).rejects.toThrow(new InUseError('“王立群”是1次会议的接待领导，不能删除'));
+    await expect(repo.organization.deleteLeader(wang.id)).rejects.toThrow(
+      new InUseError('“王立群”是1次会议的接待领导，不能删除'),
+    );
     const finance = (await repo.organization.listDepartments()).find((d) => d.name === '区财政局')!;
-    await expect(repo.organization.deleteDepartment(finance.id)).rejects.toThrow(/区财政局.*参会部门.*承办单位.*不能删除/);
+    await expect(repo.organization.deleteDepartment(finance.id)).rejects.toThrow(
+      /区财政局.*参会部门.*承办单位.*不能删除/,
+    );
     const liu = leaders.find((l) => l.name === '刘静')!;
     await expect(repo.organization.deleteLeader(liu.id)).rejects.toThrow(/分管领导/);
     await repo.organization.saveLeader({ id: 'new', name: '周文斌', title: '副区长', order: 7 });

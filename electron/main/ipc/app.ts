@@ -12,6 +12,10 @@ export interface AppFacts {
 }
 
 /** Register the app concern. */
-export function registerAppHandlers(ipcMain: Pick<IpcMain, 'handle'>, trusted: SenderCheck, facts: AppFacts): void {
+export function registerAppHandlers(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  trusted: SenderCheck,
+  facts: AppFacts,
+): void {
   handle(ipcMain, trusted, 'app', 'info', async () => ({ ...facts, runtime: 'electron' as const }));
 }

@@ -3,7 +3,7 @@
 // typed DeskResult instead of a rejected promise or a crash.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { DESK_CHANNELS, validateRequest } from '../../../shared/ipc';
-import type { DeskApi, DeskConcern, DeskError, DeskResult, DeskVerb } from '../../../shared/ipc';
+import type { DeskArgs, DeskConcern, DeskError, DeskResult, DeskValue, DeskVerb } from '../../../shared/ipc';
 
 /** A failure a handler raises on purpose, with a code and a Chinese message for the user. */
 export class DeskFailure extends Error {
@@ -19,9 +19,7 @@ export class DeskFailure extends Error {
 /** Decides whether a message comes from the app's own top-level frame. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-type Handler<C extends DeskConcern, V extends DeskVerb<C>> = (
-  ...args: Parameters<DeskApi[C][V]>
-) => Promise<Awaited<ReturnType<DeskApi[C][V]>> extends DeskResult<infer T> ? T : never>;
+type Handler<C extends DeskConcern, V extends DeskVerb<C>> = (...args: DeskArgs<C, V>) => Promise<DeskValue<C, V>>;
 
 const fail = (code: DeskError['code'], message: string): DeskResult<never> => ({
   ok: false,

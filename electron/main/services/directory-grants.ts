@@ -14,11 +14,15 @@ export interface DirectoryGrants {
 }
 
 /** Make a grant table; `newToken` and `basename` are injectable for tests. */
-export function createDirectoryGrants(newToken: () => string, basename: (path: string) => string): DirectoryGrants {
+export function createDirectoryGrants(
+  newToken: () => string,
+  basename: (path: string) => string,
+): DirectoryGrants {
   const byToken = new Map<string, string>();
   return {
     grant(path) {
-      for (const [token, known] of byToken) if (known === path) return { token, label: basename(path) || path };
+      for (const [token, known] of byToken)
+        if (known === path) return { token, label: basename(path) || path };
       const token = newToken();
       byToken.set(token, path);
       return { token, label: basename(path) || path };

@@ -8,8 +8,16 @@ import { DeskFailure } from '../ipc/handle';
 
 /** The slice of `node:fs/promises` this module uses; tests inject failures through it. */
 export interface FileSystem {
-  open(path: string, flags: string): Promise<{
-    write(data: Uint8Array, offset?: number, length?: number, position?: number): Promise<{ bytesWritten: number }>;
+  open(
+    path: string,
+    flags: string,
+  ): Promise<{
+    write(
+      data: Uint8Array,
+      offset?: number,
+      length?: number,
+      position?: number,
+    ): Promise<{ bytesWritten: number }>;
     sync(): Promise<void>;
     close(): Promise<void>;
   }>;

@@ -62,7 +62,9 @@ export class OrganizationRepository {
       const department = await db.departments.get(id);
       if (!department) return;
       const attending = await db.meetings.filter((m) => m.attendingDeptIds.includes(id)).count();
-      const assigned = await db.assignments.filter((a) => a.leadDeptId === id || a.coDeptIds.includes(id)).count();
+      const assigned = await db.assignments
+        .filter((a) => a.leadDeptId === id || a.coDeptIds.includes(id))
+        .count();
       const suggested = await db.concerns.filter((c) => c.suggestedDeptId === id).count();
       if (attending + assigned + suggested > 0) {
         const uses = [

@@ -2,7 +2,14 @@
 // generated deterministically and written through the app's own database class.
 import type { DeskDb } from '../../../renderer/db/desk-db';
 import { buildDemoDataset } from '../../../shared/demo/demo-dataset';
-import type { Assignment, Concern, Meeting, MinuteEntry, MinuteRole, Urgency } from '../../../shared/domain/types';
+import type {
+  Assignment,
+  Concern,
+  Meeting,
+  MinuteEntry,
+  MinuteRole,
+  Urgency,
+} from '../../../shared/domain/types';
 
 const SENTENCES = [
   '我们企业这两年订单增长很快，但是厂房不够用，想在园区再拿一块地，土地指标一直落实不了',
@@ -14,7 +21,17 @@ const SENTENCES = [
   '这个问题我们局里会后马上研究，一周内给企业一个明确的答复',
   '请相关部门对照政策把账算清楚，两周内给企业回复，工商联跟踪督办',
 ];
-const CATEGORIES = ['用地', '融资', '资金补贴', '审批办证', '用工', '用电用能', '交通运输', '基础设施', '政策落实'];
+const CATEGORIES = [
+  '用地',
+  '融资',
+  '资金补贴',
+  '审批办证',
+  '用工',
+  '用电用能',
+  '交通运输',
+  '基础设施',
+  '政策落实',
+];
 const URGENCY: Urgency[] = ['urgent', 'major', 'hard', 'normal'];
 const ROLES: MinuteRole[] = ['entrepreneur', 'entrepreneur', 'department', 'leader', 'host'];
 
