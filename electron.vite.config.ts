@@ -19,7 +19,7 @@ export default defineConfig({
       rolldownOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
@@ -29,6 +29,8 @@ export default defineConfig({
     plugins: [vue(), Components({ resolvers: [ElementPlusResolver()], dts: false, dirs: [] })],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves bundles unminified by default; the renderer parses faster minified.
+      minify: true,
       emptyOutDir: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

@@ -217,8 +217,9 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
   const dept = (name: string) => departments.find((d) => d.name === name)!;
   const ent = (name: string) => enterprises.find((e) => e.name === name)!;
 
-  // The finished meeting: the 14th reception day, four days ago, waiting for sign-off.
-  const pastDate = shiftDate(today, -4);
+  // The finished meeting: the 14th reception day, yesterday, waiting for sign-off, so the two-day
+  // handoff window is open when the demo is explored.
+  const pastDate = shiftDate(today, -1);
   const past: Meeting = {
     id: newId(),
     kind: 'reception',

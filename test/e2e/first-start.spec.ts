@@ -19,6 +19,7 @@ test('a first start offers the demo; loading it lists the meetings, and a reload
   await page.reload();
   await expectDemoMeetings(page);
   await expect(page.getByRole('heading', { name: '欢迎使用恳谈会务台' })).toHaveCount(0);
+  await screenshot(page, testInfo, '03-meetings-reloaded');
 });
 
 test('starting blank remembers the choice and shows an empty list', async ({ page }, testInfo) => {

@@ -52,7 +52,7 @@ describe('demo dataset', () => {
     expect(d.enterprises).toHaveLength(24);
     for (const e of d.enterprises) expect(validateCreditCode(e.creditCode).ok, e.name).toBe(true);
     expect(d.meetings.map((m) => [m.date, m.status])).toEqual([
-      ['2026-11-18', 'signing'],
+      ['2026-11-21', 'signing'],
       ['2026-12-16', 'preparing'],
     ]);
     // Every reference points at a record of the dataset.

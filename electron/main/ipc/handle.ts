@@ -19,7 +19,9 @@ export class DeskFailure extends Error {
 /** Decides whether a message comes from the app's own top-level frame. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-type Handler<C extends DeskConcern, V extends DeskVerb<C>> = (...args: DeskArgs<C, V>) => Promise<DeskValue<C, V>>;
+type Handler<C extends DeskConcern, V extends DeskVerb<C>> = (
+  ...args: DeskArgs<C, V>
+) => Promise<DeskValue<C, V>>;
 
 const fail = (code: DeskError['code'], message: string): DeskResult<never> => ({
   ok: false,
