@@ -1,8 +1,17 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+
+// The dev server injects <style> tags for hot reload; relax style-src for development only. The
+// production build keeps the strict policy of renderer/index.html (CSS in files).
+const devCspForStyles: Plugin = {
+  name: 'kentan-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+};
 
 export default defineConfig({
   main: {

@@ -12,7 +12,7 @@ export async function press(target: Locator, testInfo: TestInfo): Promise<void> 
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const dir = `test-results/screens/${testInfo.project.name}`;
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
 /** Open the app on a fresh profile and load the demo from the welcome card. */
