@@ -35,7 +35,11 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [vue(), Components({ resolvers: [ElementPlusResolver()], dts: false, dirs: [] })],
+    plugins: [
+      devCspForStyles,
+      vue(),
+      Components({ resolvers: [ElementPlusResolver()], dts: false, dirs: [] }),
+    ],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves bundles unminified by default; the renderer parses faster minified.
