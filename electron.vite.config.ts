@@ -13,16 +13,20 @@ const devCspForStyles: Plugin = {
   transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
 };
 
+// Where builds go; a second checkout-local build dir (KENTAN_OUT=out-b) lets two people run the
+// end-to-end tests side by side without overwriting each other's build.
+const out = process.env['KENTAN_OUT'] ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       // A sandboxed preload cannot load ES modules or other files: one CommonJS bundle.
       externalizeDeps: false,
       rolldownOptions: {
@@ -41,7 +45,7 @@ export default defineConfig({
       Components({ resolvers: [ElementPlusResolver()], dts: false, dirs: [] }),
     ],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, out, 'renderer'),
       // electron-vite leaves bundles unminified by default; the renderer parses faster minified.
       minify: true,
       emptyOutDir: true,

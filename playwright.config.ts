@@ -3,6 +3,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/chromium';
 
+// E2E_PORT and KENTAN_OUT let a second developer run the suite beside the first on one machine.
+const port = Number(process.env['E2E_PORT'] ?? 4173);
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
@@ -15,7 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     screenshot: 'only-on-failure',
@@ -23,8 +26,9 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: 'node build/scripts/serve-web.mjs',
-    url: 'http://127.0.0.1:4173',
+    command: `node build/scripts/serve-web.mjs`,
+    env: { PORT: String(port) },
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env['CI'],
     timeout: 30_000,
   },

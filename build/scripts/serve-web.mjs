@@ -27,9 +27,10 @@ const TYPES = {
  * '/' → out/renderer by default.
  */
 export async function startWebServer({ port = 4173, host = '127.0.0.1', mounts = {} } = {}) {
-  const table = Object.entries({ '/': join(root, 'out/renderer'), ...mounts }).sort(
-    ([a], [b]) => b.length - a.length,
-  );
+  const table = Object.entries({
+    '/': join(root, process.env.KENTAN_OUT ?? 'out', 'renderer'),
+    ...mounts,
+  }).sort(([a], [b]) => b.length - a.length);
   for (const [, dir] of table) {
     const info = await stat(dir).catch(() => null);
     if (!info?.isDirectory()) throw new Error(`找不到已构建的页面目录 ${dir}，请先运行 npm run build`);

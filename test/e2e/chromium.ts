@@ -26,7 +26,7 @@ export function launchProfile(
     headless: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${process.env['E2E_PORT'] ?? 4173}`,
     hasTouch: options.hasTouch ?? false,
     viewport: options.viewport ?? { width: 1366, height: 768 },
   });
