@@ -1,6 +1,9 @@
 /** The database and its repositories, as the stores use them. */
 import { getDeskDb, type DeskDb } from './desk-db';
+import { ConcernRepository } from './repositories/concerns';
+import { EnterpriseRepository } from './repositories/enterprises';
 import { MeetingRepository } from './repositories/meetings';
+import { QueueRepository } from './repositories/queue';
 import { MinuteRepository } from './repositories/minutes';
 import { OrganizationRepository } from './repositories/organization';
 import { SettingsRepository } from './repositories/settings';
@@ -10,7 +13,10 @@ export { DeskDb, getDeskDb, DESK_DB_NAME } from './desk-db';
 /** Every repository over one database. */
 export interface Repositories {
   db: DeskDb;
+  concerns: ConcernRepository;
+  enterprises: EnterpriseRepository;
   meetings: MeetingRepository;
+  queue: QueueRepository;
   minutes: MinuteRepository;
   organization: OrganizationRepository;
   settings: SettingsRepository;
@@ -20,7 +26,10 @@ export interface Repositories {
 export function repositories(db: DeskDb = getDeskDb()): Repositories {
   return {
     db,
+    concerns: new ConcernRepository(db),
+    enterprises: new EnterpriseRepository(db),
     meetings: new MeetingRepository(db),
+    queue: new QueueRepository(db),
     minutes: new MinuteRepository(db),
     organization: new OrganizationRepository(db),
     settings: new SettingsRepository(db),

@@ -1,18 +1,59 @@
-// 会议列表: the meetings and what the list shows of them.
+// 会议: the list, creating and editing, the recycle bin.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { repositories } from '../db';
-import type { Meeting } from '../../shared/domain/types';
+import { validateMeeting, type MeetingDraft, type MeetingErrors } from '../../shared/domain/meeting';
+import type { Id, Meeting } from '../../shared/domain/types';
 
-/** The meetings list. */
+/** Meetings: the list and the recycle bin. */
 export const useMeetingStore = defineStore('meeting', () => {
   const meetings = shallowRef<Meeting[]>([]);
+  const recycled = shallowRef<Meeting[]>([]);
   const loaded = ref(false);
 
   async function load(): Promise<void> {
-    meetings.value = await repositories().meetings.listActive();
+    const repo = repositories().meetings;
+    [meetings.value, recycled.value] = await Promise.all([repo.listActive(), repo.listRecycled()]);
     loaded.value = true;
   }
 
-  return { meetings, loaded, load };
+  /** Every meeting ever made, for the next 期次. */
+  function allForNumbering(): Promise<Meeting[]> {
+    return repositories().meetings.listAll();
+  }
+
+  /** Create or update a meeting; returns the saved meeting or the errors by field. */
+  async function save(
+    draft: MeetingDraft,
+    id?: Id,
+  ): Promise<{ ok: true; meeting: Meeting } | { ok: false; errors: MeetingErrors }> {
+    const checked = validateMeeting(draft);
+    if (!checked.ok) return checked;
+    const repo = repositories().meetings;
+    const now = Date.now();
+    const existing = id ? await repo.get(id) : undefined;
+    const meeting: Meeting = existing
+      ? { ...existing, ...checked.value, updatedAt: now }
+      : { id: crypto.randomUUID(), ...checked.value, status: 'preparing', createdAt: now, updatedAt: now };
+    await repo.save(JSON.parse(JSON.stringify(meeting)) as Meeting);
+    await load();
+    return { ok: true, meeting };
+  }
+
+  /** How many minute entries would go with the meeting into the recycle bin. */
+  function minutesOf(id: Id): Promise<number> {
+    return repositories().meetings.countMinutes(id);
+  }
+
+  async function moveToRecycleBin(id: Id): Promise<void> {
+    await repositories().meetings.moveToRecycleBin(id, Date.now());
+    await load();
+  }
+
+  async function restore(id: Id): Promise<void> {
+    await repositories().meetings.restore(id, Date.now());
+    await load();
+  }
+
+  return { meetings, recycled, loaded, load, allForNumbering, save, minutesOf, moveToRecycleBin, restore };
 });

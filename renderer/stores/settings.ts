@@ -1,12 +1,18 @@
-// 设置: the organisation, its leaders and departments.
+// 设置: the organisation, its leaders and departments, categories, deadline rules and the holiday table.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
 import { EMPTY_ORGANIZATION } from '../db/repositories/settings';
 import { normalizePhone } from '../../shared/domain/phone';
-import type { DeadlineRules, Department, Id, Leader, Organization } from '../../shared/domain/types';
+import type { DayKind, DeadlineRules, Department, Id, Leader, Organization } from '../../shared/domain/types';
 import { DEFAULT_DEADLINE_RULES } from '../../shared/domain/deadlines';
-import { SHIPPED_HOLIDAYS, type HolidayTable } from '../../shared/domain/holidays';
+import { toHalfWidth } from '../../shared/domain/half-width';
+import {
+  coveredYears,
+  parseHolidayTable,
+  SHIPPED_HOLIDAYS,
+  type HolidayTable,
+} from '../../shared/domain/holidays';
 
 /** Field → Chinese message, for forms. */
 export type FieldErrors<T> = Partial<Record<keyof T, string>>;
@@ -36,7 +42,150 @@ export function validateOrganization(
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
 }
 
+/** Longest category name: the ledger prints it in a narrow column. */
+export const CATEGORY_MAX_LENGTH = 12;
+/** Most categories a list may hold: the concern form offers them as chips. */
+export const CATEGORY_MAX_COUNT = 40;
+
+// Two spellings that differ only in width or case are the same category.
+const sameName = (a: string, b: string) =>
+  toHalfWidth(a).toLowerCase().replace(/\s+/g, '') === toHalfWidth(b).toLowerCase().replace(/\s+/g, '');
+
+/**
+ * Check a category name against the list (leaving out `except`, the one being renamed); returns the cleaned
+ * name or a Chinese message.
+ */
+export function validateCategoryName(
+  input: string,
+  list: readonly string[],
+  except?: string,
+): { ok: true; value: string } | { ok: false; error: string } {
+  const value = input.trim().replace(/\s+/g, ' ');
+  if (!value) return { ok: false, error: '请填写类别名称' };
+  if ([...value].length > CATEGORY_MAX_LENGTH)
+    return { ok: false, error: `类别名称不能超过${CATEGORY_MAX_LENGTH}个字` };
+  if (/[、，,；;／/|]/.test(value))
+    return { ok: false, error: '类别名称不能含有顿号、逗号、分号或斜线，请分成两个类别' };
+  const twin = list.find((c) => c !== except && sameName(c, value));
+  if (twin) return { ok: false, error: `已有“${twin}”类别` };
+  if (except === undefined && list.length >= CATEGORY_MAX_COUNT)
+    return { ok: false, error: `类别最多${CATEGORY_MAX_COUNT}个，请先合并或删除不用的类别` };
+  return { ok: true, value };
+}
+
+/** Deadline rules as typed into the form: numbers or the text of the inputs. */
+export type DeadlineRulesInput = {
+  [K in keyof DeadlineRules]: K extends 'dayKind' ? DayKind | '' : number | string;
+};
+
+/** The allowed range of each number of the deadline rules, with its Chinese name. */
+export const DEADLINE_LIMITS = {
+  handoffDays: { label: '交办期限', min: 1, max: 30 },
+  replyDays: { label: '回复期限', min: 1, max: 90 },
+  yellowDays: { label: '黄色预警天数', min: 0, max: 30 },
+} as const;
+
+/** Check the deadline rules field by field; returns whole numbers or Chinese messages. */
+export function validateDeadlineRules(
+  input: DeadlineRulesInput,
+): { ok: true; value: DeadlineRules } | { ok: false; errors: FieldErrors<DeadlineRules> } {
+  const errors: FieldErrors<DeadlineRules> = {};
+  const numbers: Partial<Record<keyof typeof DEADLINE_LIMITS, number>> = {};
+  for (const key of Object.keys(DEADLINE_LIMITS) as Array<keyof typeof DEADLINE_LIMITS>) {
+    const { label, min, max } = DEADLINE_LIMITS[key];
+    const text = toHalfWidth(String(input[key])).trim();
+    if (!text) errors[key] = `请填写${label}`;
+    else if (!/^\d+$/.test(text)) errors[key] = `${label}应为整数天数，例如“${DEFAULT_DEADLINE_RULES[key]}”`;
+    else if (Number(text) < min || Number(text) > max) errors[key] = `${label}应在${min}到${max}天之间`;
+    else numbers[key] = Number(text);
+  }
+  if (
+    numbers.yellowDays !== undefined &&
+    numbers.replyDays !== undefined &&
+    numbers.yellowDays >= numbers.replyDays
+  ) {
+    errors.yellowDays = `黄色预警天数应小于回复期限（${numbers.replyDays}天），否则一交办就是黄色预警`;
+  }
+  if (input.dayKind !== 'calendar' && input.dayKind !== 'working')
+    errors.dayKind = '请选择按自然日或工作日计算';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      handoffDays: numbers.handoffDays!,
+      replyDays: numbers.replyDays!,
+      yellowDays: numbers.yellowDays!,
+      dayKind: input.dayKind as DayKind,
+    },
+  };
+}
+
+/** Longest holiday file accepted: a year is some 2 KB, so this is hundreds of years. */
+export const HOLIDAY_FILE_MAX_BYTES = 1024 * 1024;
+
+/** Outcome of importing a holiday file: the years added and replaced, or every problem found. */
+export type HolidayImportResult =
+  { ok: true; added: string[]; replaced: string[] } | { ok: false; errors: string[] };
+
+/** Parse the text of a holiday file as JSON, with a Chinese message that points at the line when it is not. */
+export function parseHolidayJson(
+  text: string,
+): { ok: true; json: unknown } | { ok: false; errors: string[] } {
+  const clean = text.replace(/^\uFEFF/, '');
+  if (clean.includes('\uFFFD')) {
+    return {
+      ok: false,
+      errors: ['文件中有无法识别的文字，请用UTF-8编码保存后再导入（记事本“另存为”可选编码）'],
+    };
+  }
+  if (!clean.trim()) return { ok: false, errors: ['文件是空的'] };
+  try {
+    return { ok: true, json: JSON.parse(clean) };
+  } catch (error) {
+    const at = jsonErrorOffset((error as Error).message, clean);
+    let where = '';
+    if (at !== undefined) {
+      const before = clean.slice(0, at);
+      where = `（第${before.split('\n').length}行第${at - before.lastIndexOf('\n')}列附近）`;
+    }
+    return {
+      ok: false,
+      errors: [
+        `文件不是有效的JSON格式${where}，请检查引号、逗号和括号是否为英文半角且成对，最后一项后不要加逗号`,
+      ],
+    };
+  }
+}
+
+// V8 names the offset ("at position 42") for some errors and only quotes the text around the bad token for
+// others ('Unexpected token ']', ..."01-01",] }" is not valid JSON'); find it either way.
+function jsonErrorOffset(message: string, text: string): number | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.trimEnd().length;
+  const quoted = /Unexpected token '([\s\S])', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(
+    message,
+  );
+  if (!quoted) return undefined;
+  const [, token, snippet] = quoted as unknown as [string, string, string];
+  const start = text.indexOf(snippet);
+  return start < 0 ? undefined : start + Math.max(0, snippet.indexOf(token));
+}
+
+/** One year of the holiday table as the settings screen lists it. */
+export interface HolidayYearRow {
+  year: string;
+  source: string;
+  holidays: number;
+  workdays: number;
+  /** 'shipped': comes with the app; 'imported': the user's file (which may replace a shipped year). */
+  origin: 'shipped' | 'imported';
+  replacesShipped: boolean;
+}
+
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const moveTo = (ids: readonly Id[]) => new Map(ids.map((id, i) => [id, i + 1]));
 
 /** Settings of the federation. */
 export const useSettingsStore = defineStore('settings', () => {
@@ -44,22 +193,42 @@ export const useSettingsStore = defineStore('settings', () => {
   const leaders = shallowRef<Leader[]>([]);
   const departments = shallowRef<Department[]>([]);
   const categories = shallowRef<string[]>([]);
+  /** Concerns filed under each category; filled by `loadCategoryUsage`. */
+  const categoryUsage = shallowRef<Map<string, number>>(new Map());
   const deadlineRules = ref<DeadlineRules>({ ...DEFAULT_DEADLINE_RULES });
   const holidayTable = shallowRef<HolidayTable>(SHIPPED_HOLIDAYS);
+  const importedHolidays = shallowRef<HolidayTable | undefined>(undefined);
   const loaded = ref(false);
 
   const leaderById = computed(() => new Map(leaders.value.map((l) => [l.id, l])));
   const departmentById = computed(() => new Map(departments.value.map((d) => [d.id, d])));
 
+  const holidayYears = computed<HolidayYearRow[]>(() =>
+    coveredYears(holidayTable.value).map((y) => {
+      const year = String(y);
+      const entry = holidayTable.value.years[year]!;
+      const imported = importedHolidays.value?.years[year] !== undefined;
+      return {
+        year,
+        source: entry.source,
+        holidays: entry.holidays.length,
+        workdays: entry.workdays.length,
+        origin: imported ? 'imported' : 'shipped',
+        replacesShipped: imported && SHIPPED_HOLIDAYS.years[year] !== undefined,
+      };
+    }),
+  );
+
   async function load(): Promise<void> {
     const repo = repositories();
-    const [org, ls, ds, cats, rules, holidays] = await Promise.all([
+    const [org, ls, ds, cats, rules, holidays, imported] = await Promise.all([
       repo.settings.organization(),
       repo.organization.listLeaders(),
       repo.organization.listDepartments(),
       repo.settings.categories(),
       repo.settings.deadlineRules(),
       repo.settings.holidayTable(),
+      repo.settings.importedHolidayTable(),
     ]);
     organization.value = org;
     leaders.value = ls;
@@ -67,6 +236,7 @@ export const useSettingsStore = defineStore('settings', () => {
     categories.value = cats;
     deadlineRules.value = rules;
     holidayTable.value = holidays;
+    importedHolidays.value = imported;
     loaded.value = true;
   }
 
@@ -78,13 +248,18 @@ export const useSettingsStore = defineStore('settings', () => {
     return checked;
   }
 
+  // ── Leaders ────────────────────────────────────────────────────────────────────────────────
+
   function checkLeader(input: Pick<Leader, 'name' | 'title'>, id?: Id): FieldErrors<Leader> {
     const errors: FieldErrors<Leader> = {};
     const name = input.name.trim();
+    const title = input.title.trim();
     if (!name) errors.name = '请填写领导姓名';
+    else if ([...name].length > 20) errors.name = '姓名不能超过20个字';
     else if (leaders.value.some((l) => l.name === name && l.id !== id))
       errors.name = `已有名为“${name}”的领导`;
-    if (!input.title.trim()) errors.title = '请填写职务';
+    if (!title) errors.title = '请填写职务';
+    else if ([...title].length > 60) errors.title = '职务不能超过60个字';
     return errors;
   }
 
@@ -111,11 +286,44 @@ export const useSettingsStore = defineStore('settings', () => {
     leaders.value = await repositories().organization.listLeaders();
   }
 
-  function checkDepartment(input: Pick<Department, 'name' | 'shortName'>, id?: Id): FieldErrors<Department> {
+  /** Put the leaders in the order of `ids` and store every row's order in one transaction. */
+  async function reorderLeaders(ids: readonly Id[]): Promise<void> {
+    const rank = moveTo(ids);
+    // Show the new order at once; the database answer below replaces it (or restores it on failure).
+    leaders.value = [...leaders.value].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
+    try {
+      await repositories().organization.reorderLeaders([...ids]);
+    } finally {
+      leaders.value = await repositories().organization.listLeaders();
+    }
+  }
+
+  // ── Departments ────────────────────────────────────────────────────────────────────────────
+
+  function checkDepartment(
+    input: Pick<Department, 'name' | 'shortName' | 'aliases'>,
+    id?: Id,
+  ): FieldErrors<Department> {
     const errors: FieldErrors<Department> = {};
     const name = input.name.trim();
+    const shortName = input.shortName.trim();
+    const aliases = input.aliases.map((a) => a.trim()).filter(Boolean);
+    const others = departments.value.filter((d) => d.id !== id);
+    // Each spoken name must point at one department only, or the minutes would tag the wrong one.
+    const owner = (word: string) =>
+      others.find((d) => d.name === word || d.shortName === word || d.aliases.includes(word));
     if (!name) errors.name = '请填写部门全称';
-    else if (departments.value.some((d) => d.name === name && d.id !== id)) errors.name = `已有“${name}”`;
+    else if ([...name].length > 40) errors.name = '部门全称不能超过40个字';
+    else if (others.some((d) => d.name === name)) errors.name = `已有“${name}”`;
+    else if (owner(name)) errors.name = `“${name}”已是“${owner(name)!.name}”的简称或别称`;
+    if ([...shortName].length > 20) errors.shortName = '简称不能超过20个字';
+    else if (shortName && owner(shortName))
+      errors.shortName = `“${shortName}”已用于“${owner(shortName)!.name}”`;
+    const tooLong = aliases.find((a) => [...a].length > 20);
+    const taken = aliases.find((a) => owner(a));
+    if (aliases.length > 10) errors.aliases = '别称最多10个';
+    else if (tooLong) errors.aliases = `别称“${tooLong}”超过20个字`;
+    else if (taken) errors.aliases = `“${taken}”已用于“${owner(taken)!.name}”`;
     return errors;
   }
 
@@ -126,13 +334,15 @@ export const useSettingsStore = defineStore('settings', () => {
     const errors = checkDepartment(input, input.id);
     if (Object.keys(errors).length) return errors;
     const existing = input.id ? departmentById.value.get(input.id) : undefined;
+    const name = input.name.trim();
+    const shortName = input.shortName.trim() || name;
     const department: Department = {
       id: existing?.id ?? crypto.randomUUID(),
-      name: input.name.trim(),
-      shortName: input.shortName.trim() || input.name.trim(),
-      aliases: plain(input.aliases.map((a) => a.trim()).filter(Boolean)),
+      name,
+      shortName,
+      aliases: plain([...new Set(input.aliases.map((a) => a.trim()).filter(Boolean))]),
       order: existing?.order ?? Math.max(0, ...departments.value.map((d) => d.order)) + 1,
-      ...(input.leaderId ? { leaderId: input.leaderId } : {}),
+      ...(input.leaderId && leaderById.value.has(input.leaderId) ? { leaderId: input.leaderId } : {}),
     };
     await repositories().organization.saveDepartment(department);
     departments.value = await repositories().organization.listDepartments();
@@ -144,21 +354,166 @@ export const useSettingsStore = defineStore('settings', () => {
     departments.value = await repositories().organization.listDepartments();
   }
 
+  /** Put the departments in the order of `ids` and store every row's order in one transaction. */
+  async function reorderDepartments(ids: readonly Id[]): Promise<void> {
+    const rank = moveTo(ids);
+    departments.value = [...departments.value].sort(
+      (a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9),
+    );
+    try {
+      await repositories().organization.reorderDepartments([...ids]);
+    } finally {
+      departments.value = await repositories().organization.listDepartments();
+    }
+  }
+
+  // ── Categories ─────────────────────────────────────────────────────────────────────────────
+
+  async function refreshCategories(): Promise<void> {
+    categories.value = await repositories().settings.categories();
+    await loadCategoryUsage();
+  }
+
+  /** Count the concerns filed under each category (shown beside it, and the reason a delete is refused). */
+  async function loadCategoryUsage(): Promise<void> {
+    categoryUsage.value = await repositories().settings.categoryUsage(categories.value);
+  }
+
+  /** Add a category at the end; returns a Chinese message when the name is not acceptable. */
+  async function addCategory(input: string): Promise<string | undefined> {
+    const checked = validateCategoryName(input, categories.value);
+    if (!checked.ok) return checked.error;
+    await repositories().settings.saveCategories([...categories.value, checked.value]);
+    await refreshCategories();
+    return undefined;
+  }
+
+  /**
+   * Rename a category, and with it every concern filed under it, in one transaction. Returns a Chinese
+   * message when the name is not acceptable, otherwise how many concerns changed.
+   */
+  async function renameCategory(
+    from: string,
+    input: string,
+  ): Promise<{ ok: true; concerns: number } | { ok: false; error: string }> {
+    const checked = validateCategoryName(input, categories.value, from);
+    if (!checked.ok) return checked;
+    if (checked.value === from) return { ok: true, concerns: 0 };
+    try {
+      const concerns = await repositories().settings.renameCategory(from, checked.value);
+      return { ok: true, concerns };
+    } finally {
+      await refreshCategories();
+    }
+  }
+
+  /** Remove a category; throws an InUseError naming how many concerns use it. */
+  async function deleteCategory(name: string): Promise<void> {
+    if (categories.value.length <= 1) throw new Error('至少要保留一个类别');
+    try {
+      await repositories().settings.deleteCategory(name);
+    } finally {
+      await refreshCategories();
+    }
+  }
+
+  /** Store the categories in the given order. */
+  async function reorderCategories(names: readonly string[]): Promise<void> {
+    const known = new Set(categories.value);
+    const listed = names.filter((n) => known.has(n));
+    const rest = categories.value.filter((c) => !listed.includes(c));
+    categories.value = [...listed, ...rest];
+    try {
+      await repositories().settings.saveCategories(categories.value);
+    } finally {
+      categories.value = await repositories().settings.categories();
+    }
+  }
+
+  /** Put the default categories back; returns the other categories kept because concerns use them. */
+  async function restoreDefaultCategories(): Promise<string[]> {
+    try {
+      return await repositories().settings.restoreDefaultCategories();
+    } finally {
+      await refreshCategories();
+    }
+  }
+
+  // ── Deadline rules ─────────────────────────────────────────────────────────────────────────
+
+  /** Check and store the deadline rules. */
+  async function saveDeadlineRules(input: DeadlineRulesInput) {
+    const checked = validateDeadlineRules(input);
+    if (!checked.ok) return checked;
+    await repositories().settings.saveDeadlineRules(checked.value);
+    deadlineRules.value = checked.value;
+    return checked;
+  }
+
+  // ── Holiday table ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Check the text of a holiday file and, only when all of it is right, add its years to the earlier imports.
+   * Writes nothing otherwise.
+   */
+  async function importHolidayFile(text: string): Promise<HolidayImportResult> {
+    const json = parseHolidayJson(text);
+    if (!json.ok) return json;
+    const parsed = parseHolidayTable(json.json);
+    if (!parsed.ok) return parsed;
+    const before = new Set(await repositories().settings.importHolidayTable(parsed.table));
+    await reloadHolidays();
+    const years = Object.keys(parsed.table.years).sort();
+    return {
+      ok: true,
+      added: years.filter((y) => !before.has(y)),
+      replaced: years.filter((y) => before.has(y)),
+    };
+  }
+
+  /** Forget an imported year (a shipped year applies again). */
+  async function removeImportedHolidayYear(year: string): Promise<void> {
+    await repositories().settings.removeImportedHolidayYear(year);
+    await reloadHolidays();
+  }
+
+  async function reloadHolidays(): Promise<void> {
+    const repo = repositories().settings;
+    [holidayTable.value, importedHolidays.value] = await Promise.all([
+      repo.holidayTable(),
+      repo.importedHolidayTable(),
+    ]);
+  }
+
   return {
     organization,
     leaders,
     departments,
     categories,
+    categoryUsage,
     deadlineRules,
     holidayTable,
+    importedHolidays,
     loaded,
     leaderById,
     departmentById,
+    holidayYears,
     load,
     saveOrganization,
     saveLeader,
     deleteLeader,
+    reorderLeaders,
     saveDepartment,
     deleteDepartment,
+    reorderDepartments,
+    loadCategoryUsage,
+    addCategory,
+    renameCategory,
+    deleteCategory,
+    reorderCategories,
+    restoreDefaultCategories,
+    saveDeadlineRules,
+    importHolidayFile,
+    removeImportedHolidayYear,
   };
 });

@@ -10,3 +10,5 @@ export * from './phone';
 export * from './doc-number';
 export * from './canonical-json';
 export * from './half-width';
+export * from './meeting';
+export * from './similarity';

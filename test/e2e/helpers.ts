@@ -31,3 +31,42 @@ export async function expectDemoMeetings(page: Page): Promise<void> {
   await expect(table.getByText('待签批')).toBeVisible();
   await expect(table.getByText('筹备中')).toBeVisible();
 }
+
+/** Drag with a finger: touch events through CDP (Playwright has no touch-drag helper). */
+export async function touchDrag(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag target not visible');
+  const cdp = await page.context().newCDPSession(page);
+  const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+  const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 + (b.y > a.y ? 8 : -8) };
+  const point = (p: { x: number; y: number }) => [{ x: Math.round(p.x), y: Math.round(p.y), id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(start) });
+  for (let i = 1; i <= 12; i++) {
+    const t = i / 12;
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: point({ x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t }),
+    });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** Drag with the mouse, in small steps so the sortable list follows. */
+export async function mouseDrag(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag target not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + (b.y > a.y ? 8 : -8), { steps: 15 });
+  await page.mouse.up();
+}
+
+/** Drag the way the project's user would: a finger on the touch project, the mouse otherwise. */
+export async function drag(page: Page, from: Locator, to: Locator, testInfo: TestInfo): Promise<void> {
+  if (testInfo.project.use.hasTouch) await touchDrag(page, from, to);
+  else await mouseDrag(page, from, to);
+}

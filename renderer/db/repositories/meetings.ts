@@ -28,8 +28,34 @@ export class MeetingRepository {
     return this.db.meetings.count();
   }
 
+  /** Every meeting, the recycle bin included (期次 are never reused). */
+  listAll(): Promise<Meeting[]> {
+    return this.db.meetings.toArray();
+  }
+
   /** Insert or replace a meeting. */
   async save(meeting: Meeting): Promise<void> {
     await this.db.meetings.put(meeting);
+  }
+
+  /** How many minute entries a meeting holds (deleting one with minutes asks twice). */
+  countMinutes(id: Id): Promise<number> {
+    return this.db.minuteEntries.where('meetingId').equals(id).count();
+  }
+
+  /** Move a meeting to the recycle bin; everything that belongs to it stays, so it can be restored. */
+  async moveToRecycleBin(id: Id, at: number): Promise<void> {
+    await this.db.meetings.update(id, { deletedAt: at, updatedAt: at });
+  }
+
+  /** Take a meeting out of the recycle bin. */
+  async restore(id: Id, at: number): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.meetings, async () => {
+      const meeting = await db.meetings.get(id);
+      if (!meeting) return;
+      const { deletedAt: _gone, ...rest } = meeting;
+      await db.meetings.put({ ...rest, updatedAt: at });
+    });
   }
 }

@@ -1,4 +1,5 @@
 // Leaders and departments: the people and units a meeting names.
+import type { EntityTable } from 'dexie';
 import type { DeskDb } from '../desk-db';
 import type { Department, Id, Leader } from '../../../shared/domain/types';
 
@@ -32,6 +33,36 @@ export class OrganizationRepository {
   /** Insert or replace a department. */
   async saveDepartment(department: Department): Promise<void> {
     await this.db.departments.put(department);
+  }
+
+  /**
+   * Give the leaders the order of `ids` (1, 2, 3 …) in one transaction. Leaders missing from `ids` (added in
+   * another window meanwhile) keep their relative order after the listed ones; unknown ids are ignored.
+   */
+  reorderLeaders(ids: readonly Id[]): Promise<void> {
+    return this.reorder(this.db.leaders, ids);
+  }
+
+  /** Give the departments the order of `ids`, the same way as `reorderLeaders`. */
+  reorderDepartments(ids: readonly Id[]): Promise<void> {
+    return this.reorder(this.db.departments, ids);
+  }
+
+  private async reorder<T extends { id: Id; order: number }>(
+    table: EntityTable<T, 'id'>,
+    ids: readonly Id[],
+  ) {
+    await this.db.transaction('rw', table, async () => {
+      const rows = await table.orderBy('order').toArray();
+      const rank = new Map(ids.map((id, i) => [id, i]));
+      const listed = rows.filter((r) => rank.has(r.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+      const rest = rows.filter((r) => !rank.has(r.id));
+      const changed = [...listed, ...rest]
+        .map((row, i) => ({ row, order: i + 1 }))
+        .filter(({ row, order }) => row.order !== order)
+        .map(({ row, order }) => ({ ...row, order }));
+      if (changed.length) await table.bulkPut(changed);
+    });
   }
 
   /** Remove a leader unless a meeting, assignment or department still names them. */

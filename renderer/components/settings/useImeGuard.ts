@@ -1,0 +1,25 @@
+// Enter that picks a pinyin candidate must not submit a form (PITFALLS.md: Chinese input). Some IMEs send
+// that Enter just after compositionend with isComposing already false, so a flag outlives the event by a tick.
+import { ref } from 'vue';
+
+/** Handlers for a form or input: `@compositionstart`, `@compositionend` and `@keydown.enter`. */
+export function useImeGuard() {
+  const composing = ref(false);
+
+  function onCompositionStart(): void {
+    composing.value = true;
+  }
+
+  function onCompositionEnd(): void {
+    setTimeout(() => (composing.value = false), 0);
+  }
+
+  /** True when this Enter belongs to the IME; it is then kept from submitting. */
+  function isImeEnter(event: KeyboardEvent): boolean {
+    const ime = event.isComposing || event.keyCode === 229 || composing.value;
+    if (ime) event.preventDefault();
+    return ime;
+  }
+
+  return { onCompositionStart, onCompositionEnd, isImeEnter };
+}

@@ -1,0 +1,108 @@
+// 企业库: the enterprise directory.
+import type { DeskDb } from '../desk-db';
+import type { Enterprise, Id } from '../../../shared/domain/types';
+
+/** Thrown when an import would add an enterprise that exists already. */
+export class DuplicateEnterpriseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DuplicateEnterpriseError';
+  }
+}
+
+const nameKey = (name: string) => name.trim();
+
+/** The enterprise directory. */
+export class EnterpriseRepository {
+  constructor(private readonly db: DeskDb) {}
+
+  /** Every enterprise, by name. */
+  async list(): Promise<Enterprise[]> {
+    return this.db.enterprises.orderBy('name').toArray();
+  }
+
+  /** One enterprise. */
+  get(id: Id): Promise<Enterprise | undefined> {
+    return this.db.enterprises.get(id);
+  }
+
+  /** Insert or replace one enterprise, refusing a second record with the same name or credit code. */
+  async save(enterprise: Enterprise): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.enterprises, async () => {
+      const sameName = await db.enterprises.where('name').equals(nameKey(enterprise.name)).first();
+      if (sameName && sameName.id !== enterprise.id)
+        throw new DuplicateEnterpriseError(`企业库中已有“${enterprise.name}”`);
+      if (enterprise.creditCode) {
+        const sameCode = await db.enterprises.where('creditCode').equals(enterprise.creditCode).first();
+        if (sameCode && sameCode.id !== enterprise.id)
+          throw new DuplicateEnterpriseError(
+            `统一社会信用代码 ${enterprise.creditCode} 已属于“${sameCode.name}”`,
+          );
+      }
+      await db.enterprises.put({ ...enterprise, name: nameKey(enterprise.name) });
+    });
+  }
+
+  /**
+   * Add imported enterprises in one transaction: all of them or none. Rechecks duplicates inside
+   * the transaction, so an import confirmed twice (or from two windows) cannot add a record twice.
+   */
+  async importAll(enterprises: readonly Enterprise[]): Promise<number> {
+    const db = this.db;
+    return db.transaction('rw', db.enterprises, async () => {
+      for (const e of enterprises) {
+        const clash =
+          (await db.enterprises.where('name').equals(nameKey(e.name)).first()) ??
+          (e.creditCode ? await db.enterprises.where('creditCode').equals(e.creditCode).first() : undefined);
+        if (clash)
+          throw new DuplicateEnterpriseError(
+            `“${e.name}”已在企业库中（与“${clash.name}”重复），本次导入未写入任何数据`,
+          );
+      }
+      await db.enterprises.bulkAdd(enterprises.map((e) => ({ ...e, name: nameKey(e.name) })));
+      return enterprises.length;
+    });
+  }
+
+  /**
+   * Merge duplicates into one record: every queue entry, concern and assignment that names a merged
+   * enterprise is pointed at the kept one, the kept record takes the fields given, the others go.
+   */
+  async merge(keep: Enterprise, mergedIds: readonly Id[]): Promise<void> {
+    const db = this.db;
+    const gone = mergedIds.filter((id) => id !== keep.id);
+    await db.transaction('rw', [db.enterprises, db.queueEntries, db.concerns, db.assignments], async () => {
+      for (const id of gone) {
+        await db.queueEntries.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
+        await db.concerns.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
+        await db.assignments.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
+      }
+      await db.enterprises.bulkDelete(gone);
+      await db.enterprises.put(keep);
+    });
+  }
+
+  /** How many queue entries, concerns and assignments name an enterprise. */
+  async usage(id: Id): Promise<number> {
+    const db = this.db;
+    const [q, c, a] = await Promise.all([
+      db.queueEntries.where('enterpriseId').equals(id).count(),
+      db.concerns.where('enterpriseId').equals(id).count(),
+      db.assignments.where('enterpriseId').equals(id).count(),
+    ]);
+    return q + c + a;
+  }
+
+  /** Delete an enterprise that nothing names. */
+  async remove(id: Id): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.enterprises, db.queueEntries, db.concerns, db.assignments], async () => {
+      const e = await db.enterprises.get(id);
+      if (!e) return;
+      if ((await this.usage(id)) > 0)
+        throw new Error(`“${e.name}”已有报名或诉求记录，不能删除；如是重复企业，请用“合并”`);
+      await db.enterprises.delete(id);
+    });
+  }
+}

@@ -1,0 +1,106 @@
+// 企业库: the enterprise directory, its search, and imports.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { repositories } from '../db';
+import { validateEnterpriseDraft } from '../../shared/directory/row-rules';
+import { createSearchIndex } from '../../shared/directory/pinyin-search';
+import type { Enterprise, Id } from '../../shared/domain/types';
+
+/** The fields of an enterprise the secretary edits. */
+export type EnterpriseInput = Pick<
+  Enterprise,
+  'name' | 'creditCode' | 'legalRep' | 'contact' | 'contactTitle' | 'phone' | 'industry' | 'street'
+>;
+
+/** Field → Chinese message. */
+export type EnterpriseErrors = Partial<Record<keyof EnterpriseInput, string>>;
+
+/**
+ * Clean and check an enterprise's fields with the same rules as an imported row, the duplicate check
+ * against the directory included (the record being edited does not count as its own duplicate).
+ */
+export function validateEnterprise(
+  input: EnterpriseInput,
+  existing: readonly Enterprise[] = [],
+  ignoreId?: Id,
+): { ok: true; value: EnterpriseInput } | { ok: false; errors: EnterpriseErrors } {
+  const verdict = validateEnterpriseDraft(input, existing, ignoreId ? { ignoreId } : {});
+  if (verdict.status !== 'rejected') return { ok: true, value: verdict.draft };
+  const errors: EnterpriseErrors = {};
+  for (const issue of verdict.issues) if (issue.kind === 'reject') errors[issue.field] ??= issue.text;
+  return { ok: false, errors };
+}
+
+/** The enterprise directory. */
+export const useDirectoryStore = defineStore('directory', () => {
+  const enterprises = shallowRef<Enterprise[]>([]);
+  const loaded = ref(false);
+  const byId = computed(() => new Map(enterprises.value.map((e) => [e.id, e])));
+  const index = computed(() => createSearchIndex(enterprises.value, (e) => e.name));
+
+  async function load(): Promise<void> {
+    enterprises.value = await repositories().enterprises.list();
+    loaded.value = true;
+  }
+
+  /** Enterprises matching 汉字, full pinyin or initials (“fzgt” finds 丰泽钢构). */
+  function search(query: string, limit = 50): Enterprise[] {
+    return query.trim() ? index.value.search(query.trim(), limit) : enterprises.value.slice(0, limit);
+  }
+
+  /** Create or update an enterprise; returns it, or the errors by field. */
+  async function save(
+    input: EnterpriseInput,
+    id?: Id,
+  ): Promise<{ ok: true; enterprise: Enterprise } | { ok: false; errors: EnterpriseErrors }> {
+    const checked = validateEnterprise(input, enterprises.value, id);
+    if (!checked.ok) return checked;
+    const now = Date.now();
+    const existing = id ? byId.value.get(id) : undefined;
+    const enterprise: Enterprise = {
+      ...checked.value,
+      id: existing?.id ?? crypto.randomUUID(),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    try {
+      await repositories().enterprises.save(enterprise);
+    } catch (error) {
+      return { ok: false, errors: { name: (error as Error).message } };
+    }
+    await load();
+    return { ok: true, enterprise };
+  }
+
+  async function remove(id: Id): Promise<void> {
+    await repositories().enterprises.remove(id);
+    await load();
+  }
+
+  /** Merge `mergedIds` into `keepId`, the kept record taking `fields`. */
+  async function merge(
+    keepId: Id,
+    mergedIds: Id[],
+    fields: EnterpriseInput,
+  ): Promise<EnterpriseErrors | undefined> {
+    const keep = byId.value.get(keepId);
+    if (!keep) return { name: '要保留的企业已不存在' };
+    const checked = validateEnterprise(
+      fields,
+      enterprises.value.filter((e) => !mergedIds.includes(e.id)),
+    );
+    if (!checked.ok) return checked.errors;
+    await repositories().enterprises.merge({ ...keep, ...checked.value, updatedAt: Date.now() }, mergedIds);
+    await load();
+    return undefined;
+  }
+
+  /** Add confirmed import rows in one transaction. */
+  async function importAll(rows: Enterprise[]): Promise<number> {
+    const count = await repositories().enterprises.importAll(rows);
+    await load();
+    return count;
+  }
+
+  return { enterprises, loaded, byId, load, search, save, remove, merge, importAll };
+});

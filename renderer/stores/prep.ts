@@ -1,0 +1,190 @@
+// 会前准备 of one meeting: who speaks in which order, and the demands collected before it.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { repositories } from '../db';
+import { bestSimilarity, SIMILAR_CONCERN_THRESHOLD } from '../../shared/domain/similarity';
+import type { Concern, Enterprise, Id, Meeting, QueueChannel, QueueEntry } from '../../shared/domain/types';
+
+/** The fields of a pre-collected demand the secretary enters. */
+export type ConcernInput = Pick<
+  Concern,
+  'enterpriseId' | 'kind' | 'category' | 'urgency' | 'verbatim' | 'summary' | 'channel'
+> & { suggestedDeptId?: Id | undefined };
+
+/** An earlier demand of the same enterprise that reads like this one. */
+export interface SimilarConcern {
+  concern: Concern;
+  meeting: Meeting | undefined;
+  score: number;
+}
+
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** The preparation of the meeting being worked on. */
+export const usePrepStore = defineStore('prep', () => {
+  const meeting = shallowRef<Meeting>();
+  const queue = shallowRef<QueueEntry[]>([]);
+  const concerns = shallowRef<Concern[]>([]);
+  /** Earlier demands by enterprise, loaded with the meeting, for the similarity hints. */
+  const history = shallowRef<Map<Id, Concern[]>>(new Map());
+  const meetingsById = shallowRef<Map<Id, Meeting>>(new Map());
+  const error = ref('');
+
+  const signedUpIds = computed(() => new Set(queue.value.map((q) => q.enterpriseId)));
+
+  async function open(meetingId: Id): Promise<boolean> {
+    const repo = repositories();
+    const found = await repo.meetings.get(meetingId);
+    if (!found || found.deletedAt !== undefined) {
+      meeting.value = undefined;
+      return false;
+    }
+    meeting.value = found;
+    const all = await repo.meetings.listAll();
+    meetingsById.value = new Map(all.map((m) => [m.id, m]));
+    await Promise.all([reloadQueue(), reloadConcerns()]);
+    return true;
+  }
+
+  async function reloadQueue() {
+    if (meeting.value) queue.value = await repositories().queue.listForMeeting(meeting.value.id);
+  }
+
+  async function reloadConcerns() {
+    if (!meeting.value) return;
+    const repo = repositories().concerns;
+    concerns.value = await repo.listForMeeting(meeting.value.id);
+    const ids = new Set([
+      ...queue.value.map((q) => q.enterpriseId),
+      ...concerns.value.map((c) => c.enterpriseId),
+    ]);
+    const entries = await Promise.all(
+      [...ids].map(async (id) => [id, await repo.listForEnterprise(id)] as const),
+    );
+    history.value = new Map(entries);
+  }
+
+  /** Sign an enterprise up; the speaker defaults to its contact person. */
+  async function signUp(
+    enterprise: Enterprise,
+    channel: QueueChannel = '报名',
+  ): Promise<QueueEntry | undefined> {
+    if (!meeting.value) return undefined;
+    if (signedUpIds.value.has(enterprise.id)) {
+      error.value = `“${enterprise.name}”已在发言名单中`;
+      return undefined;
+    }
+    const entry = await repositories().queue.append({
+      id: crypto.randomUUID(),
+      meetingId: meeting.value.id,
+      enterpriseId: enterprise.id,
+      speaker: enterprise.contact || enterprise.legalRep,
+      speakerTitle: enterprise.contactTitle,
+      channel,
+      status: 'waiting',
+      spokenMs: 0,
+    });
+    await reloadQueue();
+    await reloadConcerns();
+    return entry;
+  }
+
+  async function updateEntry(entry: QueueEntry): Promise<void> {
+    await repositories().queue.update(plain(entry));
+    await reloadQueue();
+  }
+
+  async function removeEntry(id: Id): Promise<void> {
+    await repositories().queue.remove(id);
+    await reloadQueue();
+  }
+
+  /** Put the queue in this order (after a drag). */
+  async function reorder(orderedIds: Id[]): Promise<void> {
+    if (!meeting.value) return;
+    queue.value = orderedIds.map((id, i) => ({ ...queue.value.find((q) => q.id === id)!, position: i + 1 }));
+    await repositories().queue.reorder(meeting.value.id, orderedIds);
+    await reloadQueue();
+  }
+
+  /** Move one entry up (-1) or down (+1). */
+  async function move(id: Id, delta: -1 | 1): Promise<void> {
+    const ids = queue.value.map((q) => q.id);
+    const from = ids.indexOf(id);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= ids.length) return;
+    ids.splice(to, 0, ...ids.splice(from, 1));
+    await reorder(ids);
+  }
+
+  /** Add or update a pre-collected demand. */
+  async function saveConcern(input: ConcernInput, id?: Id): Promise<string | undefined> {
+    if (!meeting.value) return '会议不存在';
+    if (!input.verbatim.trim()) return '请填写诉求内容（企业的原话或书面材料原文）';
+    if (!input.category) return '请选择问题类别';
+    const now = Date.now();
+    const existing = id ? concerns.value.find((c) => c.id === id) : undefined;
+    const concern: Concern = {
+      ...(existing ?? {
+        id: crypto.randomUUID(),
+        meetingId: meeting.value.id,
+        minuteEntryIds: [],
+        answerEntryIds: [],
+        precollected: true,
+        createdAt: now,
+      }),
+      enterpriseId: input.enterpriseId,
+      kind: input.kind,
+      category: input.category,
+      urgency: input.urgency,
+      verbatim: input.verbatim.trim(),
+      summary: input.summary.trim(),
+      channel: input.channel,
+      updatedAt: now,
+    };
+    if (input.suggestedDeptId) concern.suggestedDeptId = input.suggestedDeptId;
+    else delete concern.suggestedDeptId;
+    await repositories().concerns.save(plain(concern));
+    await reloadConcerns();
+    return undefined;
+  }
+
+  async function removeConcern(id: Id): Promise<void> {
+    await repositories().concerns.remove(id);
+    await reloadConcerns();
+  }
+
+  /** Demands the same enterprise raised at other meetings that read like `concern`, most similar first. */
+  function similarEarlier(
+    concern: Pick<Concern, 'id' | 'enterpriseId' | 'verbatim' | 'summary'>,
+  ): SimilarConcern[] {
+    const earlier = history.value.get(concern.enterpriseId) ?? [];
+    const texts = [concern.summary, concern.verbatim].filter(Boolean);
+    return earlier
+      .filter((c) => c.id !== concern.id && c.meetingId !== meeting.value?.id)
+      .map((c) => ({
+        concern: c,
+        meeting: meetingsById.value.get(c.meetingId),
+        score: Math.max(...texts.map((t) => bestSimilarity(t, [c.summary, c.verbatim]))),
+      }))
+      .filter((s) => s.score >= SIMILAR_CONCERN_THRESHOLD)
+      .sort((a, b) => b.score - a.score);
+  }
+
+  return {
+    meeting,
+    queue,
+    concerns,
+    error,
+    signedUpIds,
+    open,
+    signUp,
+    updateEntry,
+    removeEntry,
+    reorder,
+    move,
+    saveConcern,
+    removeConcern,
+    similarEarlier,
+  };
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  nextEdition,
+  regionOf,
+  suggestMeetingTitle,
+  validateMeeting,
+  type MeetingDraft,
+} from '../../../shared/domain/meeting';
+
+const draft: MeetingDraft = {
+  kind: 'reception',
+  title: '青溪区第15次“民营企业接待日”',
+  edition: 15,
+  theme: '稳岗用工',
+  date: '2026-12-16',
+  startTime: '09:00',
+  place: '区工商联三楼会议室',
+  level: 'county',
+  hostLeaderIds: ['l1'],
+  attendingDeptIds: ['d1', 'd1'],
+};
+
+describe('meeting titles', () => {
+  it('takes the region from the federation short name', () => {
+    expect(regionOf('青溪区工商联')).toBe('青溪区');
+    expect(regionOf('临江市工商业联合会')).toBe('临江市');
+    expect(regionOf('工商联')).toBe('');
+  });
+
+  it('suggests the next edition per kind, counting deleted ones', () => {
+    const meetings = [
+      { kind: 'reception' as const, edition: 14 },
+      { kind: 'reception' as const, edition: 13 },
+      { kind: 'roundtable' as const, edition: 2 },
+    ];
+    expect(nextEdition(meetings, 'reception')).toBe(15);
+    expect(nextEdition(meetings, 'roundtable')).toBe(3);
+    expect(nextEdition(meetings, 'symposium')).toBe(1);
+  });
+
+  it('writes the titles offices use', () => {
+    expect(suggestMeetingTitle('reception', 15, '青溪区')).toBe('青溪区第15次“民营企业接待日”');
+    expect(suggestMeetingTitle('roundtable', 3, '青溪区')).toBe('青溪区第3期政企恳谈会');
+    expect(suggestMeetingTitle('symposium', 2, '临江市')).toBe('临江市第2次民营企业座谈会');
+  });
+});
+
+describe('validateMeeting', () => {
+  it('accepts a complete meeting, trims and de-duplicates', () => {
+    const result = validateMeeting({ ...draft, title: ` ${draft.title} ` });
+    expect(result).toEqual({ ok: true, value: { ...draft, attendingDeptIds: ['d1'] } });
+  });
+
+  it('names every bad field in Chinese', () => {
+    const result = validateMeeting({
+      ...draft,
+      title: '',
+      edition: 0,
+      date: '2026-02-30',
+      startTime: '9点',
+      place: ' ',
+      hostLeaderIds: [],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({
+      title: '请填写会议名称',
+      edition: '期次应为1到9999之间的整数',
+      date: '请选择会议日期',
+      startTime: '开始时间格式应为“09:00”',
+      place: '请填写会议地点',
+      hostLeaderIds: '请至少选择一位接待领导',
+    });
+  });
+});
