@@ -18,6 +18,7 @@ import type {
   Organization,
   QueueEntry,
 } from '../domain/types';
+import { DEFAULT_CATEGORIES } from '../domain/settings-rules';
 
 /** Everything the demo puts into an empty database. */
 export interface DemoDataset {
@@ -41,23 +42,6 @@ export const DEMO_ORGANIZATION: Organization = {
   contactPerson: '李晓燕',
   contactPhone: '0830-5551234',
 };
-
-/** Concern categories used by the demo and offered as defaults. */
-export const DEFAULT_CATEGORIES = [
-  '用地',
-  '融资',
-  '资金补贴',
-  '招商',
-  '审批办证',
-  '用工',
-  '用电用能',
-  '交通运输',
-  '基础设施',
-  '政策落实',
-  '市场拓展',
-  '经营管理',
-  '其他',
-];
 
 const LEADERS: Array<[name: string, title: string]> = [
   ['王立群', '区委书记'],

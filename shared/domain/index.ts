@@ -12,3 +12,4 @@ export * from './canonical-json';
 export * from './half-width';
 export * from './meeting';
 export * from './similarity';
+export * from './settings-rules';

@@ -39,17 +39,20 @@ export async function touchDrag(page: Page, from: Locator, to: Locator): Promise
   if (!a || !b) throw new Error('drag target not visible');
   const cdp = await page.context().newCDPSession(page);
   const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
-  const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 + (b.y > a.y ? 8 : -8) };
+  // Aim into the far quarter of the target row, so the list reorders past it, not beside it.
+  const end = { x: b.x + b.width / 2, y: b.y + (b.y > a.y ? b.height * 0.75 : b.height * 0.25) };
   const point = (p: { x: number; y: number }) => [{ x: Math.round(p.x), y: Math.round(p.y), id: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(start) });
-  for (let i = 1; i <= 12; i++) {
-    const t = i / 12;
+  for (let i = 1; i <= 20; i++) {
+    const t = i / 20;
     await cdp.send('Input.dispatchTouchEvent', {
       type: 'touchMove',
       touchPoints: point({ x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t }),
     });
     await page.waitForTimeout(16);
   }
+  // Let the list finish its move animation before the finger lifts.
+  await page.waitForTimeout(300);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
@@ -61,7 +64,11 @@ export async function mouseDrag(page: Page, from: Locator, to: Locator): Promise
   if (!a || !b) throw new Error('drag target not visible');
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + (b.y > a.y ? 8 : -8), { steps: 15 });
+  await page.mouse.move(b.x + b.width / 2, b.y + (b.y > a.y ? b.height * 0.75 : b.height * 0.25), {
+    steps: 20,
+  });
+  // Let the list finish its move animation before the button is released.
+  await page.waitForTimeout(300);
   await page.mouse.up();
 }
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { drag, loadDemo, press, screenshot } from './helpers';
 
-const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
+const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures');
 
 async function speakerOrder(page: Page): Promise<string[]> {
   const rows = page.getByRole('list', { name: '发言顺序' }).locator(':scope > li');
@@ -60,10 +60,7 @@ test('会前准备 from a blank start: import the GBK directory, create a meetin
   await page.getByLabel('会议地点').fill('区工商联三楼会议室');
   await press(page.getByRole('button', { name: '保存' }), testInfo);
   await expect(page.getByText('请至少选择一位接待领导')).toBeVisible();
-  await press(
-    page.getByRole('checkbox', { name: /王立群/ }).or(page.getByText('王立群', { exact: true })),
-    testInfo,
-  );
+  await press(page.getByRole('group', { name: '接待领导' }).getByText('王立群'), testInfo);
   await screenshot(page, testInfo, '12-meeting-form');
   await press(page.getByRole('button', { name: '保存' }), testInfo);
   await expect(page.getByRole('heading', { name: '第1次“民营企业接待日”' })).toBeVisible();
@@ -122,10 +119,15 @@ test('会前准备 from a blank start: import the GBK directory, create a meetin
     const form = page.getByRole('dialog', { name: '添加会前诉求' });
     await press(form.getByRole('combobox', { name: '反映企业' }), testInfo);
     await press(page.getByRole('option', { name: enterprise! }), testInfo);
-    await press(form.getByRole('combobox', { name: '问题类别' }), testInfo);
-    await press(page.getByRole('option', { name: category!, exact: true }), testInfo);
+    await press(
+      form.getByRole('radiogroup', { name: '问题类别' }).getByText(category!, { exact: true }),
+      testInfo,
+    );
     await form.getByLabel('诉求原文（企业原话或书面材料原文）').fill(text!);
-    await press(form.getByText('急', { exact: true }), testInfo);
+    await press(
+      form.getByRole('radiogroup', { name: '紧急程度' }).getByText('急', { exact: true }),
+      testInfo,
+    );
     await press(form.getByRole('button', { name: '保存诉求' }), testInfo);
     await expect(form).toBeHidden();
   }
@@ -166,13 +168,16 @@ test('the demo: a similar earlier demand is shown, bad rows are explained, a del
   const form = page.getByRole('dialog', { name: '添加会前诉求' });
   await press(form.getByRole('combobox', { name: '反映企业' }), testInfo);
   await press(page.getByRole('option', { name: '临江恒泰住房租赁有限公司' }), testInfo);
-  await press(form.getByRole('combobox', { name: '问题类别' }), testInfo);
-  await press(page.getByRole('option', { name: '资金补贴', exact: true }), testInfo);
+  await press(
+    form.getByRole('radiogroup', { name: '问题类别' }).getByText('资金补贴', { exact: true }),
+    testInfo,
+  );
   await form
     .getByLabel('诉求原文（企业原话或书面材料原文）')
     .fill('试点的财政奖补资金区级配套部分还没有拨付，希望尽快拨付到位。');
   await expect(form.getByRole('note')).toContainText(/该企业曾于\d{4}年\d+月反映类似问题/);
   await press(form.getByRole('button', { name: '保存诉求' }), testInfo);
+  await expect(form).toBeHidden();
   await expect(page.getByRole('note').filter({ hasText: '第14次' })).toBeVisible();
   await screenshot(page, testInfo, '15-prep-demo');
 
@@ -189,5 +194,5 @@ test('the demo: a similar earlier demand is shown, bad rows are explained, a del
   await screenshot(page, testInfo, '16-recycle-bin');
   await press(page.getByRole('button', { name: '恢复青溪区第14次“民营企业接待日”' }), testInfo);
   await press(page.getByRole('button', { name: '返回会议列表' }), testInfo);
-  await expect(page.getByText('青溪区第14次“民营企业接待日”')).toBeVisible();
+  await expect(page.locator('.meetings').getByText('青溪区第14次“民营企业接待日”')).toBeVisible();
 });

@@ -3,7 +3,7 @@ import type { DeskDb } from '../desk-db';
 import type { DeadlineRules, Organization } from '../../../shared/domain/types';
 import { DEFAULT_DEADLINE_RULES } from '../../../shared/domain/deadlines';
 import { mergeHolidayTables, SHIPPED_HOLIDAYS, type HolidayTable } from '../../../shared/domain/holidays';
-import { DEFAULT_CATEGORIES } from '../../../shared/demo/demo-dataset';
+import { DEFAULT_CATEGORIES } from '../../../shared/domain/settings-rules';
 import { InUseError } from './organization';
 
 /** How the first start was answered: not yet, with the demo, or blank. */
