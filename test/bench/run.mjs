@@ -99,6 +99,17 @@ try {
   console.log(
     `  (seeded ${counts.meetings} meetings, ${counts.concerns} concerns, ${counts.minuteEntries} minute entries in ${((Date.now() - seedStart) / 1000).toFixed(1)} s)`,
   );
+  // 3. Search over all concerns and enterprises (汉字, full pinyin, initials).
+  const queries = ['fzgg', '拨付', 'bofu', 'zjbt', '临江', 'lj', '限行时间', 'tudizhibiao'];
+  const search = await page.evaluate((q) => window.deskBench.search(q, 10), queries);
+  report(
+    `Search, p50 (${search.items} concerns + enterprises)`,
+    ms(quantile(search.times, 0.5)),
+    '≤ 50 ms',
+    `index built once in ${ms(search.buildMs)}`,
+  );
+  report(`Search, p95 (${search.items} concerns + enterprises)`, ms(quantile(search.times, 0.95)), '≤ 50 ms');
+
   const startups = await startup();
   const rowsShown = await page.locator('.meetings .el-table__row').count();
   report(

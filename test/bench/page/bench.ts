@@ -3,6 +3,7 @@ import { DeskDb } from '../../../renderer/db/desk-db';
 import { MinuteRepository } from '../../../renderer/db/repositories/minutes';
 import type { MinuteEntry } from '../../../shared/domain/types';
 import { seedTenYears, TEN_YEARS } from './ten-years';
+import { createSearchIndex } from '../../../shared/directory/pinyin-search';
 
 const TEXT = '园区的道路晚上没有路灯，工人下夜班很不安全，希望尽快把路灯装起来，这个事情我们反映过两次了。';
 
@@ -38,6 +39,33 @@ function rawPut(db: IDBDatabase, store: string, value: unknown): Promise<void> {
 }
 
 const bench = {
+  /**
+   * Search over every concern and enterprise of the (seeded) app database: the index is built once,
+   * then each query is timed `rounds` times.
+   */
+  async search(queries: string[], rounds: number) {
+    const db = new DeskDb();
+    const [concerns, enterprises] = await Promise.all([db.concerns.toArray(), db.enterprises.toArray()]);
+    db.close();
+    const items = [
+      ...enterprises.map((e) => ({ text: e.name })),
+      ...concerns.map((c) => ({ text: c.summary || c.verbatim })),
+    ];
+    let t = performance.now();
+    const index = createSearchIndex(items, (i) => i.text);
+    const buildMs = performance.now() - t;
+    const times: number[] = [];
+    const hits: Record<string, number> = {};
+    for (let r = 0; r < rounds; r++) {
+      for (const q of queries) {
+        t = performance.now();
+        hits[q] = index.search(q, 50).length;
+        times.push(performance.now() - t);
+      }
+    }
+    return { items: items.length, buildMs, times, hits };
+  },
+
   /** Fill the app's database with ten years of data. */
   async seedTenYears() {
     const db = new DeskDb();
