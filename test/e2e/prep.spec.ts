@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { drag, loadDemo, press, screenshot } from './helpers';
 
@@ -158,6 +159,26 @@ test('the demo: a similar earlier demand is shown, bad rows are explained, a del
   await expect(preview.getByText(/请填写企业名称|缺少企业名称|企业名称.*空/).first()).toBeVisible();
   await screenshot(page, testInfo, '14-directory-import-bad');
   await press(preview.getByRole('button', { name: '取消' }), testInfo);
+
+  // Export: the browser build downloads the workbook; read it back.
+  const download = page.waitForEvent('download');
+  await press(page.getByRole('button', { name: '导出Excel' }), testInfo);
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^企业库-\d{8}\.xlsx$/);
+  const { readXlsxRows } = await import('../../shared/directory/xlsx');
+  const sheet = await readXlsxRows(new Uint8Array(await readFile((await file.path())!)));
+  expect(sheet.rows[0]).toEqual([
+    '企业名称',
+    '统一社会信用代码',
+    '法定代表人',
+    '联系人',
+    '职务',
+    '联系电话',
+    '所属行业',
+    '所属街道',
+  ]);
+  expect(sheet.rows).toHaveLength(25);
+  expect(sheet.rows.find((r) => r[0] === '临江丰泽钢构有限公司')?.[5]).toBe('17102255229');
 
   // The upcoming meeting: 恒泰 raised the subsidy at the 14th; saying it again shows the hint.
   await press(page.getByRole('link', { name: '会前准备' }), testInfo);
