@@ -17,6 +17,7 @@ import type {
   Setting,
   SignOff,
 } from '../../shared/domain/types';
+import type { LiveSession } from '../../shared/domain/live';
 
 /** The IndexedDB database name; one per browser profile. */
 export const DESK_DB_NAME = 'kentan-desk';
@@ -37,6 +38,7 @@ export class DeskDb extends Dexie {
   evaluations!: EntityTable<Evaluation, 'id'>;
   auditLog!: Table<AuditRecord, number>;
   settings!: EntityTable<Setting, 'key'>;
+  liveSessions!: EntityTable<LiveSession, 'meetingId'>;
 
   constructor(name: string = DESK_DB_NAME) {
     // Strict durability: a committed entry is on disk before the transaction completes, so a
@@ -57,6 +59,10 @@ export class DeskDb extends Dexie {
       evaluations: 'id, assignmentId',
       auditLog: '++seq, [entity+entityId], at',
       settings: 'key',
+    });
+    // v2 (会中记录): the live state of a meeting in progress — who has the floor and the timer.
+    this.version(2).stores({
+      liveSessions: 'meetingId',
     });
   }
 }

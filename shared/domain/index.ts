@@ -13,3 +13,4 @@ export * from './half-width';
 export * from './meeting';
 export * from './similarity';
 export * from './settings-rules';
+export type * from './live';

@@ -144,6 +144,8 @@ export interface Concern {
   answerEntryIds: Id[];
   /** Collected before the meeting (会前收集). */
   precollected: boolean;
+  /** When a pre-collected concern was confirmed as raised at the meeting. */
+  confirmedAt?: EpochMs;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 
 describe('DeskDb', () => {
-  it('has a table for every word of the glossary, in strict durability', () => {
+  it('has a table for every word of the glossary, in strict durability, at version 2', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
         'assignments',
@@ -27,6 +27,7 @@ describe('DeskDb', () => {
         'enterprises',
         'evaluations',
         'leaders',
+        'liveSessions',
         'meetings',
         'minuteEntries',
         'queueEntries',
@@ -35,11 +36,26 @@ describe('DeskDb', () => {
         'signOffs',
       ].sort(),
     );
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     expect(
       (db as unknown as { _options: { chromeTransactionDurability: string } })._options
         .chromeTransactionDurability,
     ).toBe('strict');
+  });
+
+  it('opens a version-1 database written by the previous release and keeps its records', async () => {
+    const { default: Dexie } = await import('dexie');
+    const name = 'kentan-desk-v1-upgrade';
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ meetings: 'id, date, status, deletedAt, [kind+edition]', settings: 'key' });
+    await v1.table('settings').put({ key: 'onboarding', value: 'blank' });
+    v1.close();
+    const { DeskDb } = await import('../../renderer/db');
+    const upgraded = new DeskDb(name);
+    expect((await upgraded.settings.get('onboarding'))?.value).toBe('blank');
+    expect(await upgraded.liveSessions.count()).toBe(0);
+    expect(upgraded.verno).toBe(2);
+    upgraded.close();
   });
 });
 
