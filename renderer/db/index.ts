@@ -2,6 +2,7 @@
 import { getDeskDb, type DeskDb } from './desk-db';
 import { ConcernRepository } from './repositories/concerns';
 import { EnterpriseRepository } from './repositories/enterprises';
+import { LiveRepository } from './repositories/live';
 import { MeetingRepository } from './repositories/meetings';
 import { QueueRepository } from './repositories/queue';
 import { MinuteRepository } from './repositories/minutes';
@@ -15,6 +16,7 @@ export interface Repositories {
   db: DeskDb;
   concerns: ConcernRepository;
   enterprises: EnterpriseRepository;
+  live: LiveRepository;
   meetings: MeetingRepository;
   queue: QueueRepository;
   minutes: MinuteRepository;
@@ -28,6 +30,7 @@ export function repositories(db: DeskDb = getDeskDb()): Repositories {
     db,
     concerns: new ConcernRepository(db),
     enterprises: new EnterpriseRepository(db),
+    live: new LiveRepository(db),
     meetings: new MeetingRepository(db),
     queue: new QueueRepository(db),
     minutes: new MinuteRepository(db),

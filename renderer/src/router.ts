@@ -35,6 +35,19 @@ export const router = createRouter({
       meta: { title: '会前准备' },
     },
     {
+      path: '/meetings/:id/live',
+      name: 'live',
+      component: () => import('../views/LiveView.vue'),
+      props: true,
+      meta: { title: '会中记录' },
+    },
+    {
+      path: '/live',
+      name: 'live-next',
+      component: () => import('../views/LiveView.vue'),
+      meta: { title: '会中记录' },
+    },
+    {
       path: '/recycle-bin',
       name: 'recycle-bin',
       component: () => import('../views/RecycleBinView.vue'),
@@ -51,6 +64,14 @@ export const router = createRouter({
       name: 'settings',
       component: () => import('../views/SettingsView.vue'),
       meta: { title: '设置' },
+    },
+    {
+      // The projector window: full screen behind the leader, without the navigation.
+      path: '/projector/:id',
+      name: 'projector',
+      component: () => import('../views/ProjectorView.vue'),
+      props: true,
+      meta: { title: '投屏', bare: true },
     },
     { path: '/:rest(.*)*', redirect: '/meetings' },
   ],

@@ -182,6 +182,16 @@ export class SettingsRepository {
     });
   }
 
+  /** Speaking time per speaker in minutes (会中计时), 8 unless set. */
+  speakerMinutes(): Promise<number> {
+    return this.read('speakerMinutes', 8);
+  }
+
+  /** Save the speaking time per speaker. */
+  saveSpeakerMinutes(minutes: number): Promise<void> {
+    return this.write('speakerMinutes', minutes);
+  }
+
   /** How the first start was answered. */
   onboarding(): Promise<Onboarding> {
     return this.read<Onboarding>('onboarding', 'pending');

@@ -1,0 +1,203 @@
+// 会中记录: the live meeting — who has the floor, the queue, the timer — saved on every change and
+// broadcast to the projector.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { repositories } from '../db';
+import { useDirectoryStore } from './directory';
+import { createLivePublisher } from '../live/projector-channel';
+import * as queue from '../../shared/domain/queue';
+import type { LiveBroadcast, LiveSession, ProjectedSpeaker } from '../../shared/domain/live';
+import type { Enterprise, Id, Meeting, QueueEntry } from '../../shared/domain/types';
+
+type Step = (state: queue.QueueState, now: number) => queue.QueueState;
+
+/** The live meeting being recorded. */
+export const useLiveStore = defineStore('live', () => {
+  const meeting = shallowRef<Meeting>();
+  const entries = shallowRef<QueueEntry[]>([]);
+  const session = shallowRef<LiveSession>();
+  const now = ref(Date.now());
+  const error = ref('');
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  let publisher: ReturnType<typeof createLivePublisher> | undefined;
+
+  const directory = useDirectoryStore();
+  const state = computed<queue.QueueState | undefined>(() =>
+    session.value ? { entries: entries.value, session: session.value } : undefined,
+  );
+  const ordered = computed(() => queue.inOrder(entries.value));
+  const current = computed(() => (state.value ? queue.currentEntry(state.value) : undefined));
+  const waiting = computed(() => queue.upcoming(entries.value));
+  const finished = computed(() => ordered.value.filter((e) => e.status === 'done'));
+  const absent = computed(() => ordered.value.filter((e) => e.status === 'absent'));
+  const elapsed = computed(() => (session.value ? queue.elapsedMs(session.value.timer, now.value) : 0));
+  const limitMs = computed(() => session.value?.speakerLimitMs ?? queue.DEFAULT_SPEAKER_LIMIT_MS);
+  const phase = computed(() => queue.timerPhase(elapsed.value, limitMs.value));
+  const meetingElapsed = computed(() =>
+    session.value?.startedAt
+      ? Math.max(0, (meeting.value?.endedAt ?? now.value) - session.value.startedAt)
+      : 0,
+  );
+  const totalSpoken = computed(() => (state.value ? queue.meetingSpokenMs(state.value, now.value) : 0));
+  const isLive = computed(() => meeting.value?.status === 'live');
+
+  const enterpriseOf = (e: QueueEntry): Enterprise | undefined => directory.byId.get(e.enterpriseId);
+
+  async function open(meetingId: Id): Promise<boolean> {
+    close();
+    const repo = repositories();
+    const found = await repo.meetings.get(meetingId);
+    if (!found || found.deletedAt !== undefined) return false;
+    await directory.load();
+    const [list, saved, minutes] = await Promise.all([
+      repo.queue.listForMeeting(meetingId),
+      repo.live.session(meetingId),
+      repo.settings.speakerMinutes(),
+    ]);
+    meeting.value = found;
+    entries.value = list;
+    session.value = saved ?? {
+      meetingId,
+      timer: queue.stoppedTimer(),
+      speakerLimitMs: minutes * 60_000,
+      updatedAt: Date.now(),
+    };
+    publisher = createLivePublisher(meetingId);
+    ticker = setInterval(() => (now.value = Date.now()), 250);
+    publish();
+    return true;
+  }
+
+  function close() {
+    if (ticker) clearInterval(ticker);
+    ticker = undefined;
+    publisher?.close();
+    publisher = undefined;
+  }
+
+  function broadcast(): LiveBroadcast | undefined {
+    if (!meeting.value || !session.value) return undefined;
+    const project = (e: QueueEntry): ProjectedSpeaker => ({
+      enterprise: enterpriseOf(e)?.name ?? '',
+      speaker: e.speaker,
+      title: e.speakerTitle,
+      channel: e.channel,
+    });
+    const interjection = session.value.interjection;
+    return {
+      meetingId: meeting.value.id,
+      title: meeting.value.title,
+      theme: meeting.value.theme,
+      ...(current.value ? { current: project(current.value) } : {}),
+      ...(interjection ? { interjection: { role: interjection.role, who: interjection.who } } : {}),
+      next: waiting.value.slice(0, 2).map(project),
+      timer: session.value.timer,
+      speakerLimitMs: session.value.speakerLimitMs,
+      sentAt: Date.now(),
+    };
+  }
+
+  function publish() {
+    const message = broadcast();
+    if (message) publisher?.publish(message);
+  }
+
+  /** Apply a queue step and save it (entries, session and, if given, the meeting) in one transaction. */
+  async function apply(step: Step, meetingChange?: (m: Meeting, at: number) => Meeting): Promise<void> {
+    if (!state.value || !meeting.value) return;
+    const at = Date.now();
+    const next = step(state.value, at);
+    const changedMeeting = meetingChange ? meetingChange(meeting.value, at) : undefined;
+    const before = new Map(entries.value.map((e) => [e.id, e]));
+    const changed = next.entries.filter((e) => before.get(e.id) !== e);
+    try {
+      await repositories().live.save(changed, next.session, changedMeeting);
+    } catch (e) {
+      error.value = `保存失败：${(e as Error).message}`;
+      throw e;
+    }
+    entries.value = next.entries;
+    session.value = next.session;
+    if (changedMeeting) meeting.value = changedMeeting;
+    now.value = at;
+    publish();
+  }
+
+  /** 开始会议: the meeting goes live and the first speaker gets the floor. */
+  const start = () =>
+    apply(queue.nextSpeaker, (m, at) => ({
+      ...m,
+      status: 'live',
+      startedAt: m.startedAt ?? at,
+      updatedAt: at,
+    }));
+  const next = () => apply(queue.nextSpeaker);
+  const previous = () => apply(queue.previousSpeaker);
+  const markAbsent = (id: Id) => apply((s, at) => queue.markAbsent(s, id, at));
+  const markPresent = (id: Id) => apply((s) => queue.markPresent(s, id));
+  const call = (id: Id) => apply((s, at) => queue.callSpeaker(s, id, at));
+  const move = (id: Id, delta: -1 | 1) => apply((s) => queue.moveWaiting(s, id, delta));
+  const reorder = (ids: Id[]) => apply((s) => queue.reorderWaiting(s, ids));
+  const toggleTimer = () => apply(queue.toggleTimer);
+  const beginReply = (role: 'department' | 'leader', who: string, whoId?: Id) =>
+    apply((s, at) => queue.beginInterjection(s, { role, who, ...(whoId ? { whoId } : {}) }, at));
+  const endReply = () => apply(queue.endInterjection);
+
+  /** 现场: a walk-in enterprise joins the queue at the end. */
+  async function walkIn(enterprise: Enterprise): Promise<void> {
+    if (!meeting.value) return;
+    if (entries.value.some((e) => e.enterpriseId === enterprise.id && e.status !== 'done')) {
+      error.value = `“${enterprise.name}”已在发言名单中`;
+      return;
+    }
+    const meetingId = meeting.value.id;
+    await apply((s) =>
+      queue.addWalkIn(s, {
+        id: crypto.randomUUID(),
+        meetingId,
+        enterpriseId: enterprise.id,
+        speaker: enterprise.contact || enterprise.legalRep,
+        speakerTitle: enterprise.contactTitle,
+      }),
+    );
+  }
+
+  /** 结束会议: the current turn closes and the meeting waits for sign-off. */
+  const end = () =>
+    apply(queue.endCurrentTurn, (m, at) => ({ ...m, status: 'signing', endedAt: at, updatedAt: at }));
+
+  return {
+    meeting,
+    entries,
+    session,
+    now,
+    error,
+    ordered,
+    current,
+    waiting,
+    finished,
+    absent,
+    elapsed,
+    limitMs,
+    phase,
+    meetingElapsed,
+    totalSpoken,
+    isLive,
+    enterpriseOf,
+    open,
+    close,
+    start,
+    next,
+    previous,
+    markAbsent,
+    markPresent,
+    call,
+    move,
+    reorder,
+    toggleTimer,
+    beginReply,
+    endReply,
+    walkIn,
+    end,
+  };
+});

@@ -1,0 +1,242 @@
+/**
+ * The speaker queue of a live meeting as pure operations: each takes the entries (in speaking order)
+ * and the live session and returns new ones, so the store can save both in one transaction and the
+ * rules are tested without a browser. A speaker's `spokenMs` is their total: when they get the floor
+ * the timer starts from it, when they leave it the timer's time is written back.
+ */
+import type { Interjection, LiveSession, TimerState } from './live';
+import type { EpochMs, Id, QueueEntry } from './types';
+
+/** The queue and the session, always changed together. */
+export interface QueueState {
+  entries: QueueEntry[];
+  session: LiveSession;
+}
+
+/** Default speaking time per speaker (8 minutes). */
+export const DEFAULT_SPEAKER_LIMIT_MS = 8 * 60_000;
+
+/** Time on a timer at `now`. */
+export function elapsedMs(timer: TimerState, now: EpochMs): number {
+  return (
+    timer.accumulatedMs +
+    (timer.running && timer.startedAt !== undefined ? Math.max(0, now - timer.startedAt) : 0)
+  );
+}
+
+/** A stopped timer holding `ms`. */
+export function stoppedTimer(ms = 0): TimerState {
+  return { running: false, accumulatedMs: ms };
+}
+
+/** A running timer that started at `now` from `ms`. */
+export function runningTimer(now: EpochMs, ms = 0): TimerState {
+  return { running: true, startedAt: now, accumulatedMs: ms };
+}
+
+/** Pause a timer, keeping its time. */
+export function pauseTimer(timer: TimerState, now: EpochMs): TimerState {
+  return stoppedTimer(elapsedMs(timer, now));
+}
+
+/** Resume a paused timer. */
+export function resumeTimer(timer: TimerState, now: EpochMs): TimerState {
+  return timer.running ? timer : runningTimer(now, timer.accumulatedMs);
+}
+
+/** Entries in speaking order. */
+export function inOrder(entries: readonly QueueEntry[]): QueueEntry[] {
+  return [...entries].sort((a, b) => a.position - b.position);
+}
+
+/** The entry that has the floor. */
+export function currentEntry(state: QueueState): QueueEntry | undefined {
+  return state.entries.find((e) => e.id === state.session.currentEntryId);
+}
+
+/** The next `n` waiting speakers, in order. */
+export function upcoming(entries: readonly QueueEntry[], n = Infinity): QueueEntry[] {
+  return inOrder(entries)
+    .filter((e) => e.status === 'waiting')
+    .slice(0, n);
+}
+
+const replace = (entries: readonly QueueEntry[], changed: QueueEntry[]): QueueEntry[] => {
+  const byId = new Map(changed.map((e) => [e.id, e]));
+  return entries.map((e) => byId.get(e.id) ?? e);
+};
+
+/** Close the current speaker's turn with `status`, writing the timer's time back. */
+function leaveFloor(state: QueueState, status: QueueEntry['status'], now: EpochMs): QueueState {
+  const current = currentEntry(state);
+  if (!current) return state;
+  const left: QueueEntry = { ...current, status, spokenMs: elapsedMs(state.session.timer, now) };
+  if (status === 'done' || status === 'absent') left.endedAt = now;
+  const { currentEntryId: _gone, interjection: _also, ...session } = state.session;
+  return {
+    entries: replace(state.entries, [left]),
+    session: { ...session, timer: stoppedTimer(), updatedAt: now },
+  };
+}
+
+/** Give `entry` the floor, its timer running from its time so far. */
+function takeFloor(state: QueueState, entry: QueueEntry, now: EpochMs): QueueState {
+  const speaking: QueueEntry = { ...entry, status: 'speaking', startedAt: entry.startedAt ?? now };
+  return {
+    entries: replace(state.entries, [speaking]),
+    session: {
+      ...state.session,
+      currentEntryId: entry.id,
+      timer: runningTimer(now, entry.spokenMs),
+      startedAt: state.session.startedAt ?? now,
+      updatedAt: now,
+    },
+  };
+}
+
+/** 结束会议: the current turn closes and nobody takes the floor. */
+export function endCurrentTurn(state: QueueState, now: EpochMs): QueueState {
+  return leaveFloor(state, 'done', now);
+}
+
+/** 下一位: the current speaker is done and the first waiting one takes the floor (if any). */
+export function nextSpeaker(state: QueueState, now: EpochMs): QueueState {
+  const after = leaveFloor(state, 'done', now);
+  const next = upcoming(after.entries, 1)[0];
+  return next ? takeFloor(after, next, now) : after;
+}
+
+/** 上一位: the current speaker goes back to waiting; the one who spoke last takes the floor again. */
+export function previousSpeaker(state: QueueState, now: EpochMs): QueueState {
+  const done = state.entries
+    .filter((e) => e.status === 'done' && e.id !== state.session.currentEntryId)
+    .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0) || b.position - a.position);
+  const previous = done[0];
+  if (!previous) return state;
+  const back = leaveFloor(state, 'waiting', now);
+  const { endedAt: _reopened, ...reopened } = previous;
+  return takeFloor(
+    { ...back, entries: replace(back.entries, [reopened as QueueEntry]) },
+    reopened as QueueEntry,
+    now,
+  );
+}
+
+/** 缺席: a waiting speaker, or the current one (the floor then passes on). */
+export function markAbsent(state: QueueState, id: Id, now: EpochMs): QueueState {
+  if (id === state.session.currentEntryId) {
+    const after = leaveFloor(state, 'absent', now);
+    const next = upcoming(after.entries, 1)[0];
+    return next ? takeFloor(after, next, now) : after;
+  }
+  const entry = state.entries.find((e) => e.id === id);
+  if (!entry || entry.status !== 'waiting') return state;
+  return { ...state, entries: replace(state.entries, [{ ...entry, status: 'absent', endedAt: now }]) };
+}
+
+/** An absent speaker turns up after all: back to waiting, at their place in the order. */
+export function markPresent(state: QueueState, id: Id): QueueState {
+  const entry = state.entries.find((e) => e.id === id);
+  if (!entry || entry.status !== 'absent') return state;
+  const { endedAt: _gone, ...rest } = entry;
+  return { ...state, entries: replace(state.entries, [{ ...rest, status: 'waiting' }]) };
+}
+
+/** Give the floor to a particular waiting speaker now (tap on a name in the queue). */
+export function callSpeaker(state: QueueState, id: Id, now: EpochMs): QueueState {
+  const entry = state.entries.find((e) => e.id === id);
+  if (!entry || entry.status !== 'waiting') return state;
+  const after = leaveFloor(state, state.session.currentEntryId ? 'done' : 'waiting', now);
+  return takeFloor(
+    after,
+    after.entries.find((e) => e.id === id)!,
+    now,
+  );
+}
+
+/** 现场: a walk-in joins at the end of the queue. */
+export function addWalkIn(
+  state: QueueState,
+  entry: Omit<QueueEntry, 'position' | 'status' | 'channel' | 'spokenMs'>,
+): QueueState {
+  const position = state.entries.reduce((max, e) => Math.max(max, e.position), 0) + 1;
+  return {
+    ...state,
+    entries: [...state.entries, { ...entry, channel: '现场', status: 'waiting', position, spokenMs: 0 }],
+  };
+}
+
+/** Move a waiting speaker up (-1) or down (+1) among the waiting ones; positions renumbered 1..n. */
+export function moveWaiting(state: QueueState, id: Id, delta: -1 | 1): QueueState {
+  const ordered = inOrder(state.entries);
+  const waiting = ordered.filter((e) => e.status === 'waiting');
+  const from = waiting.findIndex((e) => e.id === id);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= waiting.length) return state;
+  const a = waiting[from]!;
+  const b = waiting[to]!;
+  const swapped = ordered.map((e) => (e.id === a.id ? b : e.id === b.id ? a : e));
+  return { ...state, entries: swapped.map((e, i) => ({ ...e, position: i + 1 })) };
+}
+
+/** Put the waiting speakers in this order (after a drag), keeping the others where they are. */
+export function reorderWaiting(state: QueueState, waitingIds: readonly Id[]): QueueState {
+  const ordered = inOrder(state.entries);
+  const waiting = new Map(ordered.filter((e) => e.status === 'waiting').map((e) => [e.id, e]));
+  if (waitingIds.length !== waiting.size || waitingIds.some((id) => !waiting.has(id))) return state;
+  let k = 0;
+  const merged = ordered.map((e) => (e.status === 'waiting' ? waiting.get(waitingIds[k++]!)! : e));
+  return { ...state, entries: merged.map((e, i) => ({ ...e, position: i + 1 })) };
+}
+
+/** Pause or resume the current speaker's timer. */
+export function toggleTimer(state: QueueState, now: EpochMs): QueueState {
+  if (!state.session.currentEntryId || state.session.interjection) return state;
+  const timer = state.session.timer.running
+    ? pauseTimer(state.session.timer, now)
+    : resumeTimer(state.session.timer, now);
+  return { ...state, session: { ...state.session, timer, updatedAt: now } };
+}
+
+/**
+ * A department's or the leader's reply ahead of the queue: the speaker keeps the floor and their
+ * place, their timer is paused until the reply ends.
+ */
+export function beginInterjection(
+  state: QueueState,
+  reply: Omit<Interjection, 'startedAt'>,
+  now: EpochMs,
+): QueueState {
+  return {
+    ...state,
+    session: {
+      ...state.session,
+      interjection: { ...reply, startedAt: now },
+      timer: pauseTimer(state.session.timer, now),
+      updatedAt: now,
+    },
+  };
+}
+
+/** The reply is over: back to the speaker, whose timer runs on. */
+export function endInterjection(state: QueueState, now: EpochMs): QueueState {
+  if (!state.session.interjection) return state;
+  const { interjection: _over, ...session } = state.session;
+  const timer = session.currentEntryId ? resumeTimer(session.timer, now) : session.timer;
+  return { ...state, session: { ...session, timer, updatedAt: now } };
+}
+
+/** Total speaking time of the meeting so far: every speaker's time plus the current timer. */
+export function meetingSpokenMs(state: QueueState, now: EpochMs): number {
+  return state.entries.reduce(
+    (sum, e) =>
+      sum + (e.id === state.session.currentEntryId ? elapsedMs(state.session.timer, now) : e.spokenMs),
+    0,
+  );
+}
+
+/** 'normal', 'amber' in the last minute, 'overtime' past the limit. */
+export function timerPhase(elapsed: number, limitMs: number): 'normal' | 'amber' | 'overtime' {
+  if (elapsed > limitMs) return 'overtime';
+  return limitMs - elapsed <= 60_000 ? 'amber' : 'normal';
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addWalkIn,
+  beginInterjection,
+  callSpeaker,
+  currentEntry,
+  elapsedMs,
+  endCurrentTurn,
+  endInterjection,
+  markAbsent,
+  markPresent,
+  meetingSpokenMs,
+  moveWaiting,
+  nextSpeaker,
+  previousSpeaker,
+  reorderWaiting,
+  timerPhase,
+  toggleTimer,
+  upcoming,
+  type QueueState,
+} from '../../../shared/domain/queue';
+import type { QueueEntry } from '../../../shared/domain/types';
+
+const entry = (id: string, position: number): QueueEntry => ({
+  id,
+  meetingId: 'm',
+  enterpriseId: `e-${id}`,
+  speaker: id,
+  speakerTitle: '董事长',
+  channel: '报名',
+  status: 'waiting',
+  position,
+  spokenMs: 0,
+});
+
+const start = (): QueueState => ({
+  entries: [entry('a', 1), entry('b', 2), entry('c', 3), entry('d', 4)],
+  session: {
+    meetingId: 'm',
+    timer: { running: false, accumulatedMs: 0 },
+    speakerLimitMs: 480_000,
+    updatedAt: 0,
+  },
+});
+
+const statuses = (s: QueueState) => Object.fromEntries(s.entries.map((e) => [e.id, e.status]));
+const MIN = 60_000;
+
+describe('queue', () => {
+  it('next gives the floor to the first waiting speaker and closes the current turn with its time', () => {
+    let s = nextSpeaker(start(), 0);
+    expect(currentEntry(s)?.id).toBe('a');
+    expect(s.session.startedAt).toBe(0);
+    s = nextSpeaker(s, 5 * MIN);
+    expect(statuses(s)).toEqual({ a: 'done', b: 'speaking', c: 'waiting', d: 'waiting' });
+    expect(s.entries.find((e) => e.id === 'a')).toMatchObject({ spokenMs: 5 * MIN, endedAt: 5 * MIN });
+    expect(upcoming(s.entries, 2).map((e) => e.id)).toEqual(['c', 'd']);
+  });
+
+  it('previous brings back the last speaker with their time running on, the current one waits again', () => {
+    let s = nextSpeaker(nextSpeaker(start(), 0), 5 * MIN);
+    s = previousSpeaker(s, 6 * MIN);
+    expect(statuses(s)).toEqual({ a: 'speaking', b: 'waiting', c: 'waiting', d: 'waiting' });
+    expect(elapsedMs(s.session.timer, 7 * MIN)).toBe(6 * MIN);
+    expect(s.entries.find((e) => e.id === 'b')?.spokenMs).toBe(MIN);
+    // b is first in line again, before c.
+    expect(upcoming(s.entries, 1)[0]?.id).toBe('b');
+    // With nobody done, previous does nothing.
+    expect(previousSpeaker(nextSpeaker(start(), 0), 1)).toEqual(nextSpeaker(start(), 0));
+  });
+
+  it('absent: a waiting speaker is skipped; the current one passes the floor on; both can come back', () => {
+    let s = nextSpeaker(start(), 0);
+    s = markAbsent(s, 'c', 1);
+    s = markAbsent(s, 'a', 2 * MIN);
+    expect(statuses(s)).toEqual({ a: 'absent', b: 'speaking', c: 'absent', d: 'waiting' });
+    s = markPresent(s, 'c');
+    expect(upcoming(s.entries).map((e) => e.id)).toEqual(['c', 'd']);
+  });
+
+  it('a walk-in joins at the end as 现场; a waiting speaker can be called at once', () => {
+    let s = addWalkIn(nextSpeaker(start(), 0), {
+      id: 'w',
+      meetingId: 'm',
+      enterpriseId: 'e-w',
+      speaker: '王',
+      speakerTitle: '',
+    });
+    expect(s.entries.find((e) => e.id === 'w')).toMatchObject({
+      channel: '现场',
+      status: 'waiting',
+      position: 5,
+    });
+    s = callSpeaker(s, 'w', MIN);
+    expect(statuses(s)).toMatchObject({ a: 'done', w: 'speaking', b: 'waiting' });
+  });
+
+  it('reorders only the waiting speakers, by step or by a new order, numbering 1..n', () => {
+    let s = nextSpeaker(start(), 0);
+    s = moveWaiting(s, 'd', -1);
+    expect(upcoming(s.entries).map((e) => e.id)).toEqual(['b', 'd', 'c']);
+    expect(moveWaiting(s, 'b', -1)).toBe(s);
+    s = reorderWaiting(s, ['c', 'b', 'd']);
+    expect(upcoming(s.entries).map((e) => e.id)).toEqual(['c', 'b', 'd']);
+    expect(s.entries.map((e) => e.position).sort()).toEqual([1, 2, 3, 4]);
+    expect(reorderWaiting(s, ['c'])).toBe(s);
+  });
+
+  it('a reply pauses the speaker without losing their place, and the timer runs on afterwards', () => {
+    let s = nextSpeaker(start(), 0);
+    s = beginInterjection(s, { role: 'department', who: '区财政局' }, 3 * MIN);
+    expect(s.session.interjection).toMatchObject({ who: '区财政局', startedAt: 3 * MIN });
+    expect(currentEntry(s)?.id).toBe('a');
+    expect(elapsedMs(s.session.timer, 10 * MIN)).toBe(3 * MIN);
+    expect(toggleTimer(s, 4 * MIN)).toBe(s);
+    s = endInterjection(s, 5 * MIN);
+    expect(s.session.interjection).toBeUndefined();
+    expect(elapsedMs(s.session.timer, 6 * MIN)).toBe(4 * MIN);
+  });
+
+  it('pauses and resumes the timer; totals per speaker and for the meeting', () => {
+    let s = nextSpeaker(start(), 0);
+    s = toggleTimer(s, 2 * MIN);
+    expect(elapsedMs(s.session.timer, 9 * MIN)).toBe(2 * MIN);
+    s = toggleTimer(s, 9 * MIN);
+    s = nextSpeaker(s, 10 * MIN);
+    expect(s.entries.find((e) => e.id === 'a')?.spokenMs).toBe(3 * MIN);
+    expect(meetingSpokenMs(s, 11 * MIN)).toBe(4 * MIN);
+  });
+
+  it('turns amber with a minute left and counts overtime past the limit', () => {
+    expect(timerPhase(6 * MIN, 8 * MIN)).toBe('normal');
+    expect(timerPhase(7 * MIN, 8 * MIN)).toBe('amber');
+    expect(timerPhase(8 * MIN, 8 * MIN)).toBe('amber');
+    expect(timerPhase(8 * MIN + 1, 8 * MIN)).toBe('overtime');
+  });
+
+  it('ending the meeting closes the current turn and gives the floor to nobody', () => {
+    const s = endCurrentTurn(nextSpeaker(start(), 0), 4 * MIN);
+    expect(s.session.currentEntryId).toBeUndefined();
+    expect(statuses(s)).toEqual({ a: 'done', b: 'waiting', c: 'waiting', d: 'waiting' });
+    expect(s.entries.find((e) => e.id === 'a')?.spokenMs).toBe(4 * MIN);
+  });
+
+  it('after the last speaker, next leaves nobody on the floor', () => {
+    let s = start();
+    for (let i = 0; i < 5; i++) s = nextSpeaker(s, i * MIN);
+    expect(s.session.currentEntryId).toBeUndefined();
+    expect(Object.values(statuses(s))).toEqual(['done', 'done', 'done', 'done']);
+  });
+});
