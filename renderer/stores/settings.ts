@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
+import { toHalfWidth } from '../../shared/domain/half-width';
 import { EMPTY_ORGANIZATION } from '../db/repositories/settings';
 import type { DeadlineRules, Department, Id, Leader, Organization } from '../../shared/domain/types';
 import { DEFAULT_DEADLINE_RULES } from '../../shared/domain/deadlines';
@@ -37,6 +38,7 @@ export const useSettingsStore = defineStore('settings', () => {
   /** Concerns filed under each category; filled by `loadCategoryUsage`. */
   const categoryUsage = shallowRef<Map<string, number>>(new Map());
   const deadlineRules = ref<DeadlineRules>({ ...DEFAULT_DEADLINE_RULES });
+  const speakerMinutes = ref(8);
   const holidayTable = shallowRef<HolidayTable>(SHIPPED_HOLIDAYS);
   const importedHolidays = shallowRef<HolidayTable | undefined>(undefined);
   const loaded = ref(false);
@@ -62,7 +64,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function load(): Promise<void> {
     const repo = repositories();
-    const [org, ls, ds, cats, rules, holidays, imported] = await Promise.all([
+    const [org, ls, ds, cats, rules, holidays, imported, minutes] = await Promise.all([
       repo.settings.organization(),
       repo.organization.listLeaders(),
       repo.organization.listDepartments(),
@@ -70,6 +72,7 @@ export const useSettingsStore = defineStore('settings', () => {
       repo.settings.deadlineRules(),
       repo.settings.holidayTable(),
       repo.settings.importedHolidayTable(),
+      repo.settings.speakerMinutes(),
     ]);
     organization.value = org;
     leaders.value = ls;
@@ -78,6 +81,7 @@ export const useSettingsStore = defineStore('settings', () => {
     deadlineRules.value = rules;
     holidayTable.value = holidays;
     importedHolidays.value = imported;
+    speakerMinutes.value = minutes;
     loaded.value = true;
   }
 
@@ -291,6 +295,16 @@ export const useSettingsStore = defineStore('settings', () => {
     return checked;
   }
 
+  /** Speaking time per speaker (会中计时), 1–60 minutes; returns a Chinese message when not acceptable. */
+  async function saveSpeakerMinutes(input: number | string): Promise<string | undefined> {
+    const minutes = Number(toHalfWidth(String(input)).trim());
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60)
+      return '每人发言时长应为1到60之间的整数分钟';
+    await repositories().settings.saveSpeakerMinutes(minutes);
+    speakerMinutes.value = minutes;
+    return undefined;
+  }
+
   // ── Holiday table ──────────────────────────────────────────────────────────────────────────
 
   /**
@@ -333,6 +347,8 @@ export const useSettingsStore = defineStore('settings', () => {
     categories,
     categoryUsage,
     deadlineRules,
+    speakerMinutes,
+    saveSpeakerMinutes,
     holidayTable,
     importedHolidays,
     loaded,
