@@ -1,5 +1,5 @@
 // Lifecycle only: wire Electron's pieces into the plain modules beside this file.
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -7,7 +7,9 @@ import { createMainWindow, denyPermissions, isAppUrl, type RendererSource } from
 import { topFrameSenderCheck } from './ipc/handle';
 import { registerAppHandlers } from './ipc/app';
 import { registerFileHandlers } from './ipc/files';
+import { registerProjectorHandlers } from './ipc/projector';
 import { createDirectoryGrants } from './services/directory-grants';
+import { createProjectorWindows } from './services/projector-window';
 
 const source: RendererSource = process.env['ELECTRON_RENDERER_URL']
   ? { kind: 'url', url: process.env['ELECTRON_RENDERER_URL'] }
@@ -16,8 +18,12 @@ const preloadPath = join(__dirname, '../preload/index.cjs');
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
+// The secretary's window; the projector window is the other one.
+let mainWindow: BrowserWindow | undefined;
+const liveMainWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined);
+
 app.on('second-instance', () => {
-  const [win] = BrowserWindow.getAllWindows();
+  const win = liveMainWindow() ?? BrowserWindow.getAllWindows()[0];
   if (win) {
     if (win.isMinimized()) win.restore();
     win.focus();
@@ -50,9 +56,22 @@ void app.whenReady().then(() => {
     grants: createDirectoryGrants(randomUUID, basename),
     fs: { open, rename, readFile, unlink },
   });
-  createMainWindow(BrowserWindow, preloadPath, source);
+  const projector = createProjectorWindows({
+    BrowserWindow,
+    screen,
+    preloadPath,
+    source,
+    secretaryBounds: () => liveMainWindow()?.getBounds(),
+  });
+  registerProjectorHandlers(ipcMain, trusted, projector);
+  const openMainWindow = () => {
+    mainWindow = createMainWindow(BrowserWindow, preloadPath, source);
+    // The projector has no controls of its own: it goes when the secretary's window goes.
+    mainWindow.on('closed', () => projector.close());
+  };
+  openMainWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(BrowserWindow, preloadPath, source);
+    if (!liveMainWindow()) openMainWindow();
   });
 });
 

@@ -6,6 +6,9 @@ const BROWSER_DOWNLOADS_TOKEN = 'browser-downloads';
 
 const ok = <T>(value: T): DeskResult<T> => ({ ok: true, value });
 
+/** The projector pop-up's window name: a second open reuses the same window. */
+const PROJECTOR_WINDOW_NAME = 'kentan-projector';
+
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -13,6 +16,7 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /** The browser implementation of the desk API. */
 export function createBrowserDesk(): DeskApi {
+  let projector: Window | null = null;
   return {
     app: {
       async info() {
@@ -43,6 +47,32 @@ export function createBrowserDesk(): DeskApi {
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
         return ok({ fileName, size: bytes.byteLength, sha256: await sha256Hex(bytes) });
+      },
+    },
+    projector: {
+      // A pop-up of the same app at the projector route; the user drags it to the projector and
+      // presses F11. It syncs with the live screen over BroadcastChannel like the Electron window.
+      async open({ meetingId }) {
+        const opened = window.open(
+          `#/projector/${encodeURIComponent(meetingId)}`,
+          PROJECTOR_WINDOW_NAME,
+          'popup,width=1280,height=720',
+        );
+        if (!opened) {
+          return {
+            ok: false,
+            error: { code: 'blocked', message: '浏览器阻止了投屏窗口，请允许本站点弹出窗口' },
+          };
+        }
+        projector = opened;
+        opened.focus();
+        return ok({ placement: 'browser' as const, fullScreen: false });
+      },
+      async close() {
+        const open = projector !== null && !projector.closed;
+        if (open) projector?.close();
+        projector = null;
+        return ok(open);
       },
     },
   };

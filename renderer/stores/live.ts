@@ -6,6 +6,7 @@ import { repositories } from '../db';
 import { useDirectoryStore } from './directory';
 import { createLivePublisher } from '../live/projector-channel';
 import * as queue from '../../shared/domain/queue';
+import { timerDisplay } from '../../shared/domain/timer-display';
 import type { LiveBroadcast, LiveSession, ProjectedSpeaker } from '../../shared/domain/live';
 import type { Enterprise, Id, Meeting, QueueEntry } from '../../shared/domain/types';
 
@@ -32,7 +33,8 @@ export const useLiveStore = defineStore('live', () => {
   const absent = computed(() => ordered.value.filter((e) => e.status === 'absent'));
   const elapsed = computed(() => (session.value ? queue.elapsedMs(session.value.timer, now.value) : 0));
   const limitMs = computed(() => session.value?.speakerLimitMs ?? queue.DEFAULT_SPEAKER_LIMIT_MS);
-  const phase = computed(() => queue.timerPhase(elapsed.value, limitMs.value));
+  const display = computed(() => timerDisplay(elapsed.value, limitMs.value));
+  const phase = computed(() => display.value.phase);
   const meetingElapsed = computed(() =>
     session.value?.startedAt
       ? Math.max(0, (meeting.value?.endedAt ?? now.value) - session.value.startedAt)
@@ -180,6 +182,7 @@ export const useLiveStore = defineStore('live', () => {
     elapsed,
     limitMs,
     phase,
+    display,
     meetingElapsed,
     totalSpoken,
     isLive,

@@ -6,6 +6,7 @@
  */
 import type { Interjection, LiveSession, TimerState } from './live';
 import type { EpochMs, Id, QueueEntry } from './types';
+import { timerElapsedMs } from './timer-display';
 
 /** The queue and the session, always changed together. */
 export interface QueueState {
@@ -16,13 +17,8 @@ export interface QueueState {
 /** Default speaking time per speaker (8 minutes). */
 export const DEFAULT_SPEAKER_LIMIT_MS = 8 * 60_000;
 
-/** Time on a timer at `now`. */
-export function elapsedMs(timer: TimerState, now: EpochMs): number {
-  return (
-    timer.accumulatedMs +
-    (timer.running && timer.startedAt !== undefined ? Math.max(0, now - timer.startedAt) : 0)
-  );
-}
+/** Time on a timer at `now` (the projector's own reading, so both screens agree). */
+export const elapsedMs = timerElapsedMs;
 
 /** A stopped timer holding `ms`. */
 export function stoppedTimer(ms = 0): TimerState {
@@ -233,10 +229,4 @@ export function meetingSpokenMs(state: QueueState, now: EpochMs): number {
       sum + (e.id === state.session.currentEntryId ? elapsedMs(state.session.timer, now) : e.spokenMs),
     0,
   );
-}
-
-/** 'normal', 'amber' in the last minute, 'overtime' past the limit. */
-export function timerPhase(elapsed: number, limitMs: number): 'normal' | 'amber' | 'overtime' {
-  if (elapsed > limitMs) return 'overtime';
-  return limitMs - elapsed <= 60_000 ? 'amber' : 'normal';
 }

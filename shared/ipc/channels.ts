@@ -12,6 +12,10 @@ export const DESK_CHANNELS = {
     chooseDirectory: 'desk:files:chooseDirectory',
     save: 'desk:files:save',
   },
+  projector: {
+    open: 'desk:projector:open',
+    close: 'desk:projector:close',
+  },
 } as const;
 
 /** A concern of the desk API (`app`, `files` …). */

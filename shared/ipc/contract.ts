@@ -15,6 +15,7 @@ export type DeskErrorCode =
   | 'not_found'
   | 'io_failed'
   | 'verify_failed'
+  | 'blocked'
   | 'internal';
 
 /** A failed call: a code for programs and a Chinese message for people. */
@@ -63,6 +64,20 @@ export interface SavedFile {
   sha256: string;
 }
 
+/** Which meeting the projector shows: an id only, never a URL or a path. */
+export interface OpenProjectorRequest {
+  meetingId: string;
+}
+
+/**
+ * Where the projector window went: full screen on a second display, a window on the only display
+ * (Windows "duplicate" mode shows one display: 扩展 with Win+P), or a browser pop-up.
+ */
+export interface ProjectorOpened {
+  placement: 'secondary' | 'primary' | 'browser';
+  fullScreen: boolean;
+}
+
 /** The desk API, grouped by concern. */
 export interface DeskApi {
   app: {
@@ -74,6 +89,12 @@ export interface DeskApi {
     chooseDirectory(): Promise<DeskResult<ChosenDirectory | null>>;
     /** Write one file into a directory the user chose, verified by reading it back. */
     save(request: SaveFileRequest): Promise<DeskResult<SavedFile>>;
+  };
+  projector: {
+    /** Open the projector window for a meeting, or bring the open one to it. */
+    open(request: OpenProjectorRequest): Promise<DeskResult<ProjectorOpened>>;
+    /** Close the projector window; `true` if one was open. */
+    close(): Promise<DeskResult<boolean>>;
   };
 }
 

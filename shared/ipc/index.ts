@@ -5,6 +5,7 @@ export {
   validateRequest,
   DESK_REQUESTS,
   fileNameSchema,
+  recordIdSchema,
   MAX_FILE_BYTES,
   MAX_FILE_NAME_BYTES,
 } from './validators';

@@ -31,6 +31,9 @@ const bytesSchema = z
   .instanceof(Uint8Array, { message: '文件内容必须是字节数组' })
   .refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件过大');
 
+/** A record id as the app makes them (`crypto.randomUUID()`): letters, digits, `-` and `_`, nothing else. */
+export const recordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号无效');
+
 /** Argument tuples, one per verb. */
 export const DESK_REQUESTS = {
   app: {
@@ -41,6 +44,10 @@ export const DESK_REQUESTS = {
     save: z.tuple([
       z.object({ directoryToken: tokenSchema, fileName: fileNameSchema, bytes: bytesSchema }).strict(),
     ]),
+  },
+  projector: {
+    open: z.tuple([z.object({ meetingId: recordIdSchema }).strict()]),
+    close: z.tuple([]),
   },
 } as const satisfies { [C in DeskConcern]: { [V in DeskVerb<C>]: z.ZodType<DeskArgs<C, V>> } };
 
