@@ -104,8 +104,18 @@ export const useLiveStore = defineStore('live', () => {
     if (message) publisher?.publish(message);
   }
 
+  // Steps run one after another, each on the state the previous one left: two quick keys (下一位
+  // then 缺席) must not both start from the same old state.
+  let chain: Promise<void> = Promise.resolve();
+
   /** Apply a queue step and save it (entries, session and, if given, the meeting) in one transaction. */
-  async function apply(step: Step, meetingChange?: (m: Meeting, at: number) => Meeting): Promise<void> {
+  function apply(step: Step, meetingChange?: (m: Meeting, at: number) => Meeting): Promise<void> {
+    const run = chain.then(() => applyNow(step, meetingChange));
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
+  async function applyNow(step: Step, meetingChange?: (m: Meeting, at: number) => Meeting): Promise<void> {
     if (!state.value || !meeting.value) return;
     const at = Date.now();
     const next = step(state.value, at);
@@ -136,6 +146,9 @@ export const useLiveStore = defineStore('live', () => {
   const next = () => apply(queue.nextSpeaker);
   const previous = () => apply(queue.previousSpeaker);
   const markAbsent = (id: Id) => apply((s, at) => queue.markAbsent(s, id, at));
+  /** 缺席 for whoever has the floor when the step runs (not when the key was pressed). */
+  const markCurrentAbsent = () =>
+    apply((s, at) => (s.session.currentEntryId ? queue.markAbsent(s, s.session.currentEntryId, at) : s));
   const markPresent = (id: Id) => apply((s) => queue.markPresent(s, id));
   const call = (id: Id) => apply((s, at) => queue.callSpeaker(s, id, at));
   const move = (id: Id, delta: -1 | 1) => apply((s) => queue.moveWaiting(s, id, delta));
@@ -194,6 +207,7 @@ export const useLiveStore = defineStore('live', () => {
     previous,
     markAbsent,
     markPresent,
+    markCurrentAbsent,
     call,
     move,
     reorder,

@@ -140,3 +140,18 @@ describe('useLiveDemandsStore', () => {
     expect(past().status).toBe('signing');
   });
 });
+
+describe('quick keys', () => {
+  it('runs steps one after another: 下一位 then 缺席 pressed together act on the new speaker', async () => {
+    const live = useLiveStore();
+    await live.open(upcoming().id);
+    await live.start();
+    // Not awaited in between, as two keys pressed in quick succession.
+    const a = live.next();
+    const b = live.markCurrentAbsent();
+    await Promise.all([a, b]);
+    expect(live.finished.map((e) => e.speaker)).toEqual(['孙立伟']);
+    expect(live.absent.map((e) => e.speaker)).toEqual(['郑浩然']);
+    expect(live.current?.speaker).toBe('林子涵');
+  });
+});
