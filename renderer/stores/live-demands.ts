@@ -97,6 +97,10 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
     await save({ ...c, disposition, answerEntryIds });
   }
 
+  /** Link an entry that answered the demand on site. */
+  const linkAnswer = (c: Concern, answerEntryId: Id) =>
+    save({ ...c, answerEntryIds: [...new Set([...c.answerEntryIds, answerEntryId])] });
+
   /** 生成交办件草稿 from a 需交办 demand and its on-site answers. */
   async function draftFrom(c: Concern, entries: readonly MinuteEntry[]): Promise<Assignment | string> {
     if (c.disposition !== 'assign') return '请先把这条诉求标为“需交办”';
@@ -131,6 +135,7 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
     setSummary,
     confirmRaised,
     dispose,
+    linkAnswer,
     draftFrom,
   };
 });

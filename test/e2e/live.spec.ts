@@ -91,7 +91,9 @@ test('a session driven by the keyboard: next, previous, pause, reply, walk-in, a
   ).toBeVisible();
 });
 
-test('a session driven by taps (touch on the touch project): call out of turn, reorder, reply, next', async ({ page }, testInfo) => {
+test('a session driven by taps (touch on the touch project): call out of turn, reorder, reply, next', async ({
+  page,
+}, testInfo) => {
   await openLive(page, testInfo);
   await press(page.getByRole('button', { name: '开始会议' }), testInfo);
   await expect(now(page).getByText('临江锦程纺织有限公司')).toBeVisible();
@@ -107,4 +109,44 @@ test('a session driven by taps (touch on the touch project): call out of turn, r
   await press(page.getByRole('button', { name: /下一位/ }), testInfo);
   await expect(now(page).getByText('临江光合新能源科技有限公司')).toBeVisible();
   await screenshot(page, testInfo, '22-live-touch');
+});
+
+test('demands: words become a demand, the answer is linked, and a draft assignment is made', async ({
+  page,
+}, testInfo) => {
+  await openLive(page, testInfo);
+  await press(page.getByRole('button', { name: '开始会议' }), testInfo);
+  const composer = page.getByRole('textbox', { name: '记录内容' });
+  await composer.fill('每年三四月旺季，缝纫工缺口有一百多人，希望人社局组织专场招聘会。');
+  await composer.press('Enter');
+  const said = page.getByRole('listitem', { name: /企业家 孙立伟/ });
+  await expect(said).toBeVisible();
+
+  // The pre-collected demand is confirmed as raised.
+  await press(page.getByRole('button', { name: /确认已提出：旺季缝纫工招工难/ }), testInfo);
+  await expect(page.getByRole('article', { name: /诉求：旺季缝纫工招工难/ })).toBeVisible();
+
+  // The words become a new demand of the speaker.
+  await press(said.getByRole('button', { name: '转为诉求' }), testInfo);
+  const card = page.getByRole('article', { name: /诉求：每年三四月旺季/ });
+  await expect(card).toBeVisible();
+  await press(card.getByRole('radio', { name: '用工' }), testInfo);
+  await press(card.getByRole('radio', { name: '急' }), testInfo);
+  await expect(card.getByRole('radio', { name: '用工' })).toHaveAttribute('aria-checked', 'true');
+
+  // The department answers on the spot.
+  await press(page.getByRole('radio', { name: '部门' }), testInfo);
+  const who = page.getByRole('combobox', { name: '发言人' });
+  await who.fill('人社');
+  await press(page.getByRole('option', { name: /区人力资源和社会保障局/ }), testInfo);
+  await composer.fill('我们下个月和经信局一起在园区办专场招聘会。');
+  await composer.press('Enter');
+  await expect(page.getByRole('listitem', { name: /部门 区人力资源和社会保障局/ })).toBeVisible();
+
+  await card.getByRole('combobox', { name: /^现场答复/ }).selectOption({ index: 1 });
+  await press(card.getByRole('button', { name: /^需交办/ }), testInfo);
+  await press(card.getByRole('button', { name: /^生成交办件草稿/ }), testInfo);
+  await expect(page.getByText('已生成交办件草稿，建议牵头单位：区人力资源和社会保障局')).toBeVisible();
+  await expect(card.getByRole('button', { name: /生成交办件草稿/ })).toBeDisabled();
+  await screenshot(page, testInfo, '23-live-demands');
 });
