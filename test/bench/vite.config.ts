@@ -7,5 +7,9 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'page'),
   base: './',
   logLevel: 'warn',
-  build: { outDir: resolve(import.meta.dirname, '../../out/bench'), emptyOutDir: true },
+  // Beside the app's build; KENTAN_OUT lets two people benchmark side by side.
+  build: {
+    outDir: resolve(import.meta.dirname, '../..', process.env['KENTAN_OUT'] ?? 'out', 'bench'),
+    emptyOutDir: true,
+  },
 });

@@ -107,7 +107,6 @@ test('the projector follows the live screen: speaker, next two, timer phases, in
   page: projector,
   context,
 }, testInfo) => {
-
   await projector.setViewportSize(SIZES[0]!);
   await projector.goto(`/#/projector/${MEETING}`);
   await expect(projector.getByRole('status')).toHaveText('等待会议开始…');

@@ -18,6 +18,47 @@ export class MinuteRepository {
     });
   }
 
+  /**
+   * Correct an entry's wording in place: the old wording goes to the end of `history`, in the same
+   * transaction that writes the new one, so the original words are never lost. Returns the updated entry,
+   * or undefined when there is no such entry. An unchanged text keeps the history as it is. The draft of
+   * the correction (`draftKey`) goes in the same transaction.
+   */
+  async edit(
+    entryId: Id,
+    text: string,
+    editedAt: number,
+    draftKey?: string,
+  ): Promise<MinuteEntry | undefined> {
+    const db = this.db;
+    return db.transaction('rw', [db.minuteEntries, db.drafts], async () => {
+      if (draftKey) await db.drafts.delete(draftKey);
+      const current = await db.minuteEntries.get(entryId);
+      if (!current) return undefined;
+      if (current.text === text) return current;
+      const updated: MinuteEntry = {
+        ...current,
+        text,
+        history: [...(current.history ?? []), { text: current.text, editedAt }],
+      };
+      await db.minuteEntries.put(updated);
+      return updated;
+    });
+  }
+
+  /** Link an entry to the concern made from it (or unlink it with undefined). */
+  async setConcern(entryId: Id, concernId: Id | undefined): Promise<MinuteEntry | undefined> {
+    const db = this.db;
+    return db.transaction('rw', db.minuteEntries, async () => {
+      const current = await db.minuteEntries.get(entryId);
+      if (!current) return undefined;
+      const { concernId: _old, ...rest } = current;
+      const updated: MinuteEntry = concernId === undefined ? rest : { ...rest, concernId };
+      await db.minuteEntries.put(updated);
+      return updated;
+    });
+  }
+
   /** A meeting's entries in time order. */
   listForMeeting(meetingId: Id): Promise<MinuteEntry[]> {
     return this.db.minuteEntries
@@ -34,6 +75,16 @@ export class MinuteRepository {
   /** Save the text being typed. */
   async saveDraft(draft: Draft): Promise<void> {
     await this.db.drafts.put(draft);
+  }
+
+  /** Forget a draft (the text was emptied by hand). */
+  async deleteDraft(key: string): Promise<void> {
+    await this.db.drafts.delete(key);
+  }
+
+  /** Every draft of a meeting (the composer's and any correction in progress). */
+  draftsForMeeting(meetingId: Id): Promise<Draft[]> {
+    return this.db.drafts.where('meetingId').equals(meetingId).toArray();
   }
 
   /** The saved draft under a key. */

@@ -1,7 +1,7 @@
 // The measurements that need a real browser, exposed to the Node driver as window.deskBench.
 import { DeskDb } from '../../../renderer/db/desk-db';
 import { MinuteRepository } from '../../../renderer/db/repositories/minutes';
-import type { MinuteEntry } from '../../../shared/domain/types';
+import type { Meeting, MinuteEntry, MinuteRole, QueueEntry } from '../../../shared/domain/types';
 import { seedTenYears, TEN_YEARS } from './ten-years';
 import { createSearchIndex } from '../../../shared/directory/pinyin-search';
 
@@ -38,7 +38,65 @@ function rawPut(db: IDBDatabase, store: string, value: unknown): Promise<void> {
   });
 }
 
+const ROLES: MinuteRole[] = ['entrepreneur', 'department', 'leader', 'host'];
+
 const bench = {
+  /**
+   * A meeting for the live screen, in the app's own database (seeded with ten years first): four speakers
+   * waiting and `entries` minute entries already recorded, as after a long session. Resolves with its id.
+   */
+  async seedLiveMeeting(entries: number, title: string) {
+    const db = new DeskDb();
+    const [leaders, departments, enterprises] = await Promise.all([
+      db.leaders.orderBy('order').toArray(),
+      db.departments.orderBy('order').toArray(),
+      db.enterprises.limit(4).toArray(),
+    ]);
+    if (leaders.length === 0 || enterprises.length < 4) throw new Error('先载入领导、部门和企业');
+    const now = Date.now();
+    const today = new Date(now - new Date(now).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+    const meeting: Meeting = {
+      id: crypto.randomUUID(),
+      kind: 'reception',
+      title,
+      edition: 9000 + entries,
+      theme: '会中记录性能',
+      date: today,
+      startTime: '09:00',
+      place: '区工商联三楼会议室',
+      level: 'county',
+      status: 'preparing',
+      hostLeaderIds: [leaders[0]!.id],
+      attendingDeptIds: departments.slice(0, 8).map((d) => d.id),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const queue: QueueEntry[] = enterprises.map((e, i) => ({
+      id: crypto.randomUUID(),
+      meetingId: meeting.id,
+      enterpriseId: e.id,
+      speaker: e.contact || e.legalRep,
+      speakerTitle: e.contactTitle,
+      channel: '报名',
+      status: 'waiting',
+      position: i + 1,
+      spokenMs: 0,
+    }));
+    const minutes = Array.from({ length: entries }, (_, i) => ({
+      ...entry(meeting.id, i),
+      at: now - (entries - i) * 3000,
+      role: ROLES[i % ROLES.length]!,
+      text: `${TEXT.repeat(1 + (i % 3))}${i + 1}`,
+    }));
+    await db.transaction('rw', [db.meetings, db.queueEntries, db.minuteEntries], async () => {
+      await db.meetings.add(meeting);
+      await db.queueEntries.bulkAdd(queue);
+      await db.minuteEntries.bulkAdd(minutes);
+    });
+    db.close();
+    return meeting.id;
+  },
+
   /**
    * Search over every concern and enterprise of the (seeded) app database: the index is built once,
    * then each query is timed `rounds` times.
