@@ -51,8 +51,16 @@ export async function touchDrag(page: Page, from: Locator, to: Locator): Promise
     });
     await page.waitForTimeout(16);
   }
-  // Let the list finish its move animation before the finger lifts.
-  await page.waitForTimeout(300);
+  // The list ignores a finger over a row that is still animating: once the animation is over,
+  // move a pixel either way, as a resting finger does, then lift.
+  for (const dy of [1, -1]) {
+    await page.waitForTimeout(200);
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: point({ x: end.x, y: end.y + dy }),
+    });
+  }
+  await page.waitForTimeout(100);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
@@ -62,13 +70,23 @@ export async function mouseDrag(page: Page, from: Locator, to: Locator): Promise
   const a = await from.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error('drag target not visible');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+  const end = { x: b.x + b.width / 2, y: b.y + (b.y > a.y ? b.height * 0.75 : b.height * 0.25) };
+  await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + (b.y > a.y ? b.height * 0.75 : b.height * 0.25), {
-    steps: 20,
-  });
-  // Let the list finish its move animation before the button is released.
-  await page.waitForTimeout(300);
+  // One step a frame, as a hand moves: the list reorders as it goes, not in one jump.
+  for (let i = 1; i <= 20; i++) {
+    const t = i / 20;
+    await page.mouse.move(start.x + (end.x - start.x) * t, start.y + (end.y - start.y) * t);
+    await page.waitForTimeout(16);
+  }
+  // The list ignores a pointer over a row that is still animating: once the animation is over,
+  // move a pixel either way, as a resting hand does, then release.
+  for (const dy of [1, -1]) {
+    await page.waitForTimeout(200);
+    await page.mouse.move(end.x, end.y + dy);
+  }
+  await page.waitForTimeout(100);
   await page.mouse.up();
 }
 
