@@ -4,6 +4,7 @@ import { ref, shallowRef } from 'vue';
 import { repositories } from '../db';
 import { validateMeeting, type MeetingDraft, type MeetingErrors } from '../../shared/domain/meeting';
 import type { Id, Meeting } from '../../shared/domain/types';
+import { toIsoDate } from '../../shared/domain/workdays';
 
 /** Meetings: the list and the recycle bin. */
 export const useMeetingStore = defineStore('meeting', () => {
@@ -55,5 +56,33 @@ export const useMeetingStore = defineStore('meeting', () => {
     await load();
   }
 
-  return { meetings, recycled, loaded, load, allForNumbering, save, minutesOf, moveToRecycleBin, restore };
+  /**
+   * The meeting a screen opens when none is named: the one in progress (when `live`), else the
+   * soonest preparing one from today on, else the last preparing one.
+   */
+  async function nextMeetingId({ live }: { live: boolean }): Promise<Id | undefined> {
+    await load();
+    if (live) {
+      const running = meetings.value.find((m) => m.status === 'live');
+      if (running) return running.id;
+    }
+    const today = toIsoDate(Date.now());
+    const preparing = meetings.value
+      .filter((m) => m.status === 'preparing')
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return (preparing.find((m) => m.date >= today) ?? preparing[preparing.length - 1])?.id;
+  }
+
+  return {
+    meetings,
+    recycled,
+    loaded,
+    load,
+    nextMeetingId,
+    allForNumbering,
+    save,
+    minutesOf,
+    moveToRecycleBin,
+    restore,
+  };
 });
