@@ -14,3 +14,4 @@ export * from './meeting';
 export * from './similarity';
 export * from './settings-rules';
 export type * from './live';
+export * from './integrity';
