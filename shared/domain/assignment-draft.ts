@@ -3,7 +3,20 @@
  * the departments named in the answer suggest the lead and co-departments, the lead department's
  * 分管领导 (else the first host) suggests the lead leader.
  */
-import type { Assignment, Concern, Department, EpochMs, Id, Leader, MinuteEntry } from './types';
+import type {
+  Assignment,
+  Concern,
+  DayKind,
+  DeadlineRules,
+  Department,
+  EpochMs,
+  Id,
+  IsoDate,
+  Leader,
+  MinuteEntry,
+} from './types';
+import { handoffDue, replyDue, type DeadlineResult } from './deadlines';
+import type { HolidayTable } from './holidays';
 
 /** The departments a text names, by full name, short name or alias, in order of first mention. */
 export function departmentsNamedIn(text: string, departments: readonly Department[]): Department[] {
@@ -68,4 +81,51 @@ export function draftAssignment(source: DraftSource): Assignment {
     createdAt: source.now,
     updatedAt: source.now,
   };
+}
+
+const CHINESE_NUMBERS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** The time limit as instructions say it: 两周内, 一周内, 10个工作日内, 5日内. */
+export function timeLimitPhrase(days: number, dayKind: DayKind): string {
+  if (dayKind === 'working') return `${days}个工作日内`;
+  if (days % 7 === 0 && days / 7 <= 10) return `${CHINESE_NUMBERS[days / 7]}周内`;
+  return `${days}日内`;
+}
+
+/**
+ * The instruction suggested from the fields, as leaders write it:
+ * 「请张明德同志牵头，召集经济开发区管委会、区财政局，两周内答复企业。」
+ */
+export function suggestInstruction(fields: {
+  leadLeaderName?: string | undefined;
+  leadDeptName?: string | undefined;
+  coDeptNames: readonly string[];
+  replyDays: number;
+  dayKind: DayKind;
+}): string {
+  const limit = timeLimitPhrase(fields.replyDays, fields.dayKind);
+  const lead = fields.leadLeaderName
+    ? `请${fields.leadLeaderName}同志牵头`
+    : fields.leadDeptName
+      ? `请${fields.leadDeptName}牵头`
+      : '请相关部门';
+  const others = fields.leadLeaderName
+    ? [fields.leadDeptName, ...fields.coDeptNames].filter((n): n is string => Boolean(n))
+    : [...fields.coDeptNames];
+  const convene = others.length ? `，召集${others.join('、')}` : '';
+  return `${lead}${convene}，${limit}答复企业。`;
+}
+
+/**
+ * The reply due date of an assignment drafted now: the handoff deadline after the meeting plus the
+ * reply period, in the days of the rules, with any holiday-table warnings of either step.
+ */
+export function draftDueDate(
+  meetingDate: IsoDate,
+  rules: DeadlineRules,
+  table: HolidayTable,
+): DeadlineResult {
+  const handoff = handoffDue(meetingDate, rules, table);
+  const reply = replyDue(handoff.date, rules, table);
+  return { date: reply.date, warnings: [...new Set([...handoff.warnings, ...reply.warnings])] };
 }

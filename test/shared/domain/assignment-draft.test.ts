@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { departmentsNamedIn, draftAssignment } from '../../../shared/domain/assignment-draft';
+import {
+  departmentsNamedIn,
+  draftAssignment,
+  draftDueDate,
+  suggestInstruction,
+  timeLimitPhrase,
+} from '../../../shared/domain/assignment-draft';
+import { SHIPPED_HOLIDAYS } from '../../../shared/domain/holidays';
 import { buildDemoDataset } from '../../../shared/demo/demo-dataset';
 import type { MinuteEntry } from '../../../shared/domain/types';
 
@@ -79,5 +86,33 @@ describe('draftAssignment', () => {
       coDeptIds: [],
       leadLeaderId: leader('王立群').id,
     });
+  });
+});
+
+describe('instruction and due date', () => {
+  it('suggests the sentence leaders write', () => {
+    expect(
+      suggestInstruction({
+        leadLeaderName: '张明德',
+        leadDeptName: '经济开发区管委会',
+        coDeptNames: ['区财政局'],
+        replyDays: 14,
+        dayKind: 'calendar',
+      }),
+    ).toBe('请张明德同志牵头，召集经济开发区管委会、区财政局，两周内答复企业。');
+    expect(
+      suggestInstruction({ leadDeptName: '区财政局', coDeptNames: [], replyDays: 10, dayKind: 'working' }),
+    ).toBe('请区财政局牵头，10个工作日内答复企业。');
+    expect(timeLimitPhrase(7, 'calendar')).toBe('一周内');
+    expect(timeLimitPhrase(5, 'calendar')).toBe('5日内');
+  });
+
+  it('dates the reply from the handoff deadline, in working days across the National Day holiday', () => {
+    const rules = { handoffDays: 2, replyDays: 14, yellowDays: 3, dayKind: 'calendar' as const };
+    expect(draftDueDate('2026-11-18', rules, SHIPPED_HOLIDAYS)).toEqual({ date: '2026-12-04', warnings: [] });
+    const working = { ...rules, replyDays: 10, dayKind: 'working' as const };
+    // Meeting Wed 9-30: handoff by Fri 10-09 (10-1..7 off); ten working days later, counting Sat 10-10.
+    expect(draftDueDate('2026-09-30', working, SHIPPED_HOLIDAYS).date).toBe('2026-10-22');
+    expect(draftDueDate('2026-12-24', working, SHIPPED_HOLIDAYS).warnings.join('')).toMatch(/2027年/);
   });
 });
