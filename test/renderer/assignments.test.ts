@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeskDb } from '../../renderer/db';
+import { loadDemoDataset } from '../../renderer/db/demo-loader';
+import { useAssignmentStore } from '../../renderer/stores/assignments';
+import { useSettingsStore } from '../../renderer/stores/settings';
+import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
+import { counterIds, freshDatabase } from './db-helpers';
+
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const strokes = [
+  {
+    pointerType: 'touch' as const,
+    points: [
+      { x: 1, y: 1, pressure: 0.5, t: 0 },
+      { x: 30, y: 9, pressure: 0.5, t: 20 },
+    ],
+  },
+];
+
+let db: DeskDb;
+let demo: DemoDataset;
+const past = () => demo.meetings.find((m) => m.edition === 14)!;
+
+beforeEach(async () => {
+  db = await freshDatabase();
+  demo = buildDemoDataset({ today: '2026-11-22', now: 1, newId: counterIds() });
+  await loadDemoDataset(db, demo);
+  await useSettingsStore().load();
+});
+
+describe('useAssignmentStore', () => {
+  it('suggests the instruction and the due date, edits drafts, and locks them once signed', async () => {
+    const store = useAssignmentStore();
+    await store.load(past().id);
+    expect(store.assignments).toHaveLength(5);
+    const second = store.assignments[1]!;
+    expect(store.suggestedInstruction(second)).toBe(
+      '请张明德同志牵头，召集经济开发区管委会、区财政局、区住房和城乡建设局，两周内答复企业。',
+    );
+    expect(store.suggestedDueDate()).toEqual({ date: '2026-12-07', warnings: [] });
+    expect(await store.updateDraft(second.id, { dueAt: '2026-12-07' })).toBeUndefined();
+
+    const signed = await store.sign(second.id, demo.leaders[0]!.id, strokes, PNG);
+    expect(typeof signed).not.toBe('string');
+    expect(store.assignments[1]).toMatchObject({
+      status: 'signed',
+      docNumber: expect.stringMatching(/^青工商联交〔\d{4}〕1号$/),
+    });
+    expect(await store.updateDraft(second.id, { instruction: '改' })).toMatch(/修改并重新签批/);
+    expect(await store.sign(second.id, demo.leaders[0]!.id, strokes, PNG)).toBe('这件交办件已签批');
+
+    // Tampering shows on the next check, loudly.
+    await db.assignments.update(second.id, { instruction: '背后改的' });
+    await store.load(past().id);
+    expect(store.problems[second.id]).toBe('签批后已修改');
+  });
+
+  it('groups drafts of the same enterprise and refuses others', async () => {
+    const store = useAssignmentStore();
+    await store.load(past().id);
+    const [first, second, third] = store.assignments;
+    expect(await store.merge(first!.id, second!.id)).toBe('只能归并同一企业的诉求');
+    const fengze = demo.enterprises.find((e) => e.name === '临江丰泽钢构有限公司')!;
+    expect([second!.enterpriseId, third!.enterpriseId]).toEqual([fengze.id, fengze.id]);
+    expect(await store.merge(second!.id, third!.id)).toBeUndefined();
+    const merged = store.assignments.find((a) => a.id === second!.id)!;
+    expect(merged.concernIds).toEqual([...second!.concernIds, ...third!.concernIds]);
+    expect(merged.coDeptIds).toContain(third!.leadDeptId);
+    expect(await db.assignments.get(third!.id)).toBeUndefined();
+  });
+
+  it('will not sign without a lead department or instruction', async () => {
+    const store = useAssignmentStore();
+    await store.load(past().id);
+    const a = store.assignments[0]!;
+    await store.updateDraft(a.id, { instruction: ' ' });
+    expect(await store.sign(a.id, demo.leaders[0]!.id, strokes, PNG)).toBe('请先确定领导批示');
+  });
+});
