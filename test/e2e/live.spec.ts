@@ -81,6 +81,11 @@ test('a session driven by the keyboard: next, previous, pause, reply, walk-in, a
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, testInfo, '21-live-1920');
 
+  // While live, the meetings list leads back to the live screen.
+  await page.getByRole('link', { name: '会议列表' }).click();
+  await page.getByRole('button', { name: '会中记录：青溪区第15次“民营企业接待日”' }).click();
+  await expect(now(page).getByText('临江光合新能源科技有限公司')).toBeVisible();
+
   await page.getByRole('button', { name: '结束会议' }).click();
   await page.getByRole('button', { name: '结束会议' }).last().click();
   await expect(page.getByText('会议已结束', { exact: true })).toBeVisible();
