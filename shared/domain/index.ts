@@ -15,3 +15,4 @@ export * from './similarity';
 export * from './settings-rules';
 export type * from './live';
 export * from './integrity';
+export * from './ink';
