@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeskFailure, handle, topFrameSenderCheck } from '../../electron/main/ipc/handle';
 import { isAppUrl } from '../../electron/main/window';
 import { registerAppHandlers } from '../../electron/main/ipc/app';
@@ -79,11 +79,15 @@ describe('handle()', () => {
       ok: false,
       error: { code: 'cancelled', message: '已取消' },
     });
+    // The unexpected error is logged for support, and the renderer gets a typed error, not the stack.
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const internal = (await ipc.invoke('desk:app:info', fakeEvent(APP))) as {
       ok: boolean;
       error: { code: string };
     };
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(log).toHaveBeenCalledWith('[desk] desk:app:info failed', expect.any(TypeError));
+    log.mockRestore();
   });
 
   it('refuses to register a verb the contract does not have', () => {
