@@ -4,19 +4,7 @@ import { loadDemoDataset } from '../../renderer/db/demo-loader';
 import { useAssignmentStore } from '../../renderer/stores/assignments';
 import { useSettingsStore } from '../../renderer/stores/settings';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
-import { counterIds, freshDatabase } from './db-helpers';
-
-const PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-const strokes = [
-  {
-    pointerType: 'touch' as const,
-    points: [
-      { x: 1, y: 1, pressure: 0.5, t: 0 },
-      { x: 30, y: 9, pressure: 0.5, t: 20 },
-    ],
-  },
-];
+import { counterIds, freshDatabase, ONE_STROKE as strokes, TINY_PNG as PNG } from './db-helpers';
 
 let db: DeskDb;
 let demo: DemoDataset;

@@ -16,3 +16,18 @@ export function counterIds(prefix = 'id') {
   let n = 0;
   return () => `${prefix}-${String(++n).padStart(4, '0')}`;
 }
+
+/** A 1×1 transparent PNG as a data URL: a signature image for tests. */
+export const TINY_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+/** One short finger stroke. */
+export const ONE_STROKE = [
+  {
+    pointerType: 'touch' as const,
+    points: [
+      { x: 10, y: 10, pressure: 0.5, t: 0 },
+      { x: 40, y: 22, pressure: 0.5, t: 30 },
+    ],
+  },
+];

@@ -8,6 +8,7 @@ import { useDirectoryStore, validateEnterprise } from '../../renderer/stores/dir
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
 import type { Enterprise } from '../../shared/domain/types';
 import { counterIds, freshDatabase } from './db-helpers';
+import { emptyDraft as blank } from '../../shared/directory/row-rules';
 
 let db: DeskDb;
 let demo: DemoDataset;
@@ -191,18 +192,5 @@ function concern(enterpriseId: string) {
     verbatim: '试点的财政奖补资金区级配套部分还没拨付到位，希望尽快拨付。',
     summary: '',
     channel: '电话' as const,
-  };
-}
-
-function blank() {
-  return {
-    name: '',
-    creditCode: '',
-    legalRep: '',
-    contact: '',
-    contactTitle: '',
-    phone: '',
-    industry: '',
-    street: '',
   };
 }

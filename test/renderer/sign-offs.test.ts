@@ -4,20 +4,7 @@ import { loadDemoDataset } from '../../renderer/db/demo-loader';
 import { SignOffRepository } from '../../renderer/db/repositories/sign-offs';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
 import { IllegalTransitionError } from '../../shared/domain/assignment-lifecycle';
-import { counterIds, freshDatabase } from './db-helpers';
-
-// A 1×1 transparent PNG.
-const PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-const strokes = [
-  {
-    pointerType: 'touch' as const,
-    points: [
-      { x: 10, y: 10, pressure: 0.5, t: 0 },
-      { x: 40, y: 22, pressure: 0.5, t: 30 },
-    ],
-  },
-];
+import { counterIds, freshDatabase, ONE_STROKE as strokes, TINY_PNG as PNG } from './db-helpers';
 
 let db: DeskDb;
 let demo: DemoDataset;
