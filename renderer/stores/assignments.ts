@@ -1,48 +1,111 @@
-// 交办件 of a meeting: drafting (拟办), grouping (归并), signing and checking signatures.
+// 交办件 of a meeting: drafting (拟办), grouping (归并), signing, 修改并重新签批, and checking signatures.
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
-import { SignOffRepository } from '../db/repositories/sign-offs';
+import { SignOffRepository, type SignatureProblem } from '../db/repositories/sign-offs';
+import { AuditLog } from '../db/repositories/audit';
 import { useSettingsStore } from './settings';
 import { canTransition } from '../../shared/domain/assignment-lifecycle';
-import { draftDueDate, suggestInstruction } from '../../shared/domain/assignment-draft';
-import type { Assignment, Id, InkStroke, Meeting, SignOff } from '../../shared/domain/types';
+import { draftAssignment, draftDueDate, suggestInstruction } from '../../shared/domain/assignment-draft';
+import type { AuditVerdict } from '../../shared/domain/integrity';
+import type {
+  Assignment,
+  Concern,
+  Enterprise,
+  Id,
+  InkCapture,
+  InkStroke,
+  IsoDate,
+  Meeting,
+  MinuteEntry,
+  SignOff,
+} from '../../shared/domain/types';
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The fields of a draft the secretary or the leader may change before signing. */
 export type DraftFields = Partial<
-  Pick<Assignment, 'leadLeaderId' | 'leadDeptId' | 'coDeptIds' | 'instruction' | 'dueAt'>
+  Pick<Assignment, 'leadLeaderId' | 'leadDeptId' | 'coDeptIds' | 'instruction' | 'dueAt'> & {
+    instructionInk: InkCapture | undefined;
+  }
 >;
 
-/** The assignments of one meeting. */
+/** The assignments of one meeting, with what the screens show beside them. */
 export const useAssignmentStore = defineStore('assignments', () => {
   const settings = useSettingsStore();
   const meeting = shallowRef<Meeting>();
   const assignments = shallowRef<Assignment[]>([]);
+  const concerns = shallowRef<Concern[]>([]);
+  const entries = shallowRef<MinuteEntry[]>([]);
+  const enterprises = shallowRef<Map<Id, Enterprise>>(new Map());
   /** Assignment id → why its signature no longer holds (签批后已修改 …). */
-  const problems = ref<Record<Id, string>>({});
+  const problems = ref<Record<Id, SignatureProblem>>({});
+  /** Assignment id → the sign-off it rests on. */
+  const signOffsById = shallowRef<Record<Id, SignOff>>({});
+  /** The audit chain's state at the last check. */
+  const audit = shallowRef<AuditVerdict>();
 
   const signOffs = () => new SignOffRepository(repositories().db);
 
+  const concernById = computed(() => new Map(concerns.value.map((c) => [c.id, c])));
+  const entryById = computed(() => new Map(entries.value.map((e) => [e.id, e])));
+  /** Demands marked 需交办 that no assignment covers yet. */
+  const undrafted = computed(() => {
+    const covered = new Set(assignments.value.flatMap((a) => a.concernIds));
+    return concerns.value.filter((c) => c.disposition === 'assign' && !covered.has(c.id));
+  });
+  const drafts = computed(() => assignments.value.filter((a) => a.status === 'draft'));
+
   async function load(meetingId: Id): Promise<void> {
     const db = repositories().db;
-    meeting.value = await db.meetings.get(meetingId);
-    const list = await db.assignments.where('meetingId').equals(meetingId).toArray();
+    const [m, list, cs, es] = await Promise.all([
+      db.meetings.get(meetingId),
+      db.assignments.where('meetingId').equals(meetingId).toArray(),
+      db.concerns.where('meetingId').equals(meetingId).toArray(),
+      db.minuteEntries
+        .where('[meetingId+at]')
+        .between([meetingId, -Infinity], [meetingId, Infinity])
+        .toArray(),
+    ]);
+    meeting.value = m;
     assignments.value = list.sort((a, b) => a.createdAt - b.createdAt);
+    concerns.value = cs;
+    entries.value = es;
+    const ids = [...new Set([...list.map((a) => a.enterpriseId), ...cs.map((c) => c.enterpriseId)])];
+    const found = await db.enterprises.bulkGet(ids);
+    enterprises.value = new Map(found.filter((e): e is Enterprise => !!e).map((e) => [e.id, e]));
     await verify();
   }
 
-  /** Check every signed assignment against its signature. */
+  /** Check every signed assignment against its signature, and the audit chain. */
   async function verify(): Promise<void> {
     const repo = signOffs();
-    const found: Record<Id, string> = {};
+    const found: Record<Id, SignatureProblem> = {};
+    const bySigned: Record<Id, SignOff> = {};
     for (const a of assignments.value) {
       if (a.status === 'draft') continue;
       const problem = await repo.verify(a);
       if (problem) found[a.id] = problem;
+      const s = await repo.latestFor(a.id);
+      if (s) bySigned[a.id] = s;
     }
     problems.value = found;
+    signOffsById.value = bySigned;
+    audit.value = await repo.verifyAudit();
+  }
+
+  /** Check one assignment again (when it is shown or exported); returns its problem, if any. */
+  async function verifyOne(id: Id): Promise<SignatureProblem | undefined> {
+    const stored = await repositories().db.assignments.get(id);
+    if (!stored) return { label: '记录校验失败', detail: '交办件已不在数据库中' };
+    replaceLocal(stored);
+    const problem = await signOffs().verify(stored);
+    const next = { ...problems.value };
+    if (problem) next[id] = problem;
+    else delete next[id];
+    problems.value = next;
+    return problem;
   }
 
   function replaceLocal(a: Assignment) {
@@ -55,6 +118,9 @@ export const useAssignmentStore = defineStore('assignments', () => {
     if (!current) return '交办件不存在';
     if (current.status !== 'draft') return '已签批的交办件不能直接修改，请使用“修改并重新签批”';
     const next = plain({ ...current, ...fields, updatedAt: Date.now() });
+    if (fields.coDeptIds || fields.leadDeptId) {
+      next.coDeptIds = next.coDeptIds.filter((d) => d !== next.leadDeptId);
+    }
     await repositories().db.assignments.put(next);
     replaceLocal(next);
     return undefined;
@@ -75,6 +141,30 @@ export const useAssignmentStore = defineStore('assignments', () => {
   function suggestedDueDate(): { date: string; warnings: string[] } | undefined {
     if (!meeting.value) return undefined;
     return draftDueDate(meeting.value.date, settings.deadlineRules, settings.holidayTable);
+  }
+
+  /** The due date an assignment carries, or the suggestion while the draft has none. */
+  function dueDateOf(a: Assignment): IsoDate | undefined {
+    return a.dueAt ?? suggestedDueDate()?.date;
+  }
+
+  /** Draft assignments for the 需交办 demands that have none yet; returns how many were made. */
+  async function draftUndrafted(): Promise<number> {
+    const made = undrafted.value.map((c) =>
+      draftAssignment({
+        concern: c,
+        answers: c.answerEntryIds.map((id) => entryById.value.get(id)).filter((e): e is MinuteEntry => !!e),
+        departments: settings.departments,
+        leaders: settings.leaders,
+        hostLeaderIds: meeting.value?.hostLeaderIds ?? [],
+        now: Date.now(),
+        newId: () => crypto.randomUUID(),
+      }),
+    );
+    if (made.length === 0) return 0;
+    await repositories().db.assignments.bulkAdd(plain(made));
+    assignments.value = [...assignments.value, ...made];
+    return made.length;
   }
 
   /** 归并: put the demands of `sourceId` into `targetId` (both drafts of the same enterprise). */
@@ -103,40 +193,106 @@ export const useAssignmentStore = defineStore('assignments', () => {
     return undefined;
   }
 
+  /** Why an assignment cannot be signed yet, or undefined when it can. */
+  function signBlocker(a: Assignment): string | undefined {
+    if (!canTransition(a.status, 'sign')) return '这件交办件已签批';
+    if (!a.leadLeaderId) return '请先选择牵头领导';
+    if (!a.leadDeptId) return '请先选择牵头单位';
+    if (!a.instruction.trim() && !a.instructionInk) return '请先确定领导批示';
+    if (!dueDateOf(a)) return '请先确定办理时限';
+    if (!settings.organization.docNumberPrefix) return '请先在“设置 › 单位信息”填写文号前缀';
+    return undefined;
+  }
+
   /** 签批: lock the content under the leader's signature and number it. */
   async function sign(id: Id, signer: Id, strokes: InkStroke[], png: string): Promise<SignOff | string> {
-    const a = assignments.value.find((x) => x.id === id);
+    let a = assignments.value.find((x) => x.id === id);
     if (!a) return '交办件不存在';
-    if (!canTransition(a.status, 'sign')) return '这件交办件已签批';
-    if (!a.leadDeptId) return '请先选择牵头单位';
-    if (!a.instruction.trim()) return '请先确定领导批示';
-    const prefix = settings.organization.docNumberPrefix;
-    if (!prefix) return '请先在“设置 › 单位信息”填写文号前缀';
+    const blocker = signBlocker(a);
+    if (blocker) return blocker;
+    if (!a.dueAt) {
+      await updateDraft(id, { dueAt: dueDateOf(a)! });
+      a = assignments.value.find((x) => x.id === id)!;
+    }
     const now = Date.now();
-    const signOff = await signOffs().sign({
-      assignmentId: id,
-      signer,
-      strokes: plain(strokes),
-      png,
-      prefix,
-      year: Number(new Date(now).getFullYear()),
-      now,
-    });
-    const stored = await repositories().db.assignments.get(id);
-    if (stored) replaceLocal(stored);
-    return signOff;
+    try {
+      const signOff = await signOffs().sign({
+        assignmentId: id,
+        signer,
+        strokes: plain(strokes),
+        png,
+        prefix: settings.organization.docNumberPrefix,
+        year: Number(new Date(now).getFullYear()),
+        now,
+      });
+      signOffsById.value = { ...signOffsById.value, [id]: signOff };
+      return signOff;
+    } catch (e) {
+      return message(e);
+    } finally {
+      const stored = await repositories().db.assignments.get(id);
+      if (stored) replaceLocal(stored);
+      audit.value = await signOffs().verifyAudit();
+    }
   }
+
+  /** 修改并重新签批: a signed assignment becomes an editable draft again; the old signature is kept. */
+  async function reopen(id: Id, reason: string): Promise<string | undefined> {
+    try {
+      const draft = await signOffs().resign(id, reason, Date.now());
+      replaceLocal(draft);
+      const nextProblems = { ...problems.value };
+      delete nextProblems[id];
+      problems.value = nextProblems;
+      const nextSigned = { ...signOffsById.value };
+      delete nextSigned[id];
+      signOffsById.value = nextSigned;
+      audit.value = await signOffs().verifyAudit();
+      return undefined;
+    } catch (e) {
+      return message(e);
+    }
+  }
+
+  /** Every signature an assignment has had, newest first (the versions 修改并重新签批 kept). */
+  const historyOf = (id: Id) => signOffs().historyOf(id);
+
+  /** Append an audit record (export and other actions). */
+  const record = (action: string, entityId: Id, detail: string) =>
+    new AuditLog(repositories().db).append({
+      at: Date.now(),
+      action,
+      entity: 'assignment',
+      entityId,
+      detail,
+    });
 
   return {
     meeting,
     assignments,
+    concerns,
+    entries,
+    enterprises,
     problems,
+    signOffsById,
+    audit,
+    concernById,
+    entryById,
+    undrafted,
+    drafts,
     load,
     verify,
+    verifyOne,
     updateDraft,
     suggestedInstruction,
     suggestedDueDate,
+    dueDateOf,
+    draftUndrafted,
     merge,
+    signBlocker,
     sign,
+    reopen,
+    historyOf,
+    record,
   };
 });

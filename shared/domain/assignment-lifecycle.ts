@@ -108,3 +108,16 @@ function nextStatus(from: AssignmentStatus, event: AssignmentEvent): AssignmentS
   const row = ASSIGNMENT_TRANSITIONS[from];
   return Object.hasOwn(row, event) ? row[event] : undefined;
 }
+
+/**
+ * Why a 交办单 may not be produced for an assignment, or undefined when it may: unsigned, out of the local
+ * loop, or its signature no longer holds (`problem`, the label of the integrity check: 签批后已修改 …).
+ * A tampered item is never exported as signed, whatever its status says.
+ */
+export function exportBlocker(status: AssignmentStatus, problem?: string): string | undefined {
+  if (status === 'draft') return '尚未签批，不能导出交办单';
+  if (!isExportable(status))
+    return `交办件状态“${ASSIGNMENT_STATUS_LABEL[status] ?? String(status)}”不能导出交办单`;
+  if (problem) return `${problem}，不能作为已签批交办单导出，请修改并重新签批`;
+  return undefined;
+}

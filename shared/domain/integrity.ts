@@ -34,8 +34,34 @@ export function signedContent(a: Assignment): Record<string, unknown> {
     leadDeptId: a.leadDeptId,
     coDeptIds: a.coDeptIds,
     instruction: a.instruction,
+    instructionInk: a.instructionInk
+      ? { strokes: a.instructionInk.strokes, png: a.instructionInk.png }
+      : undefined,
     dueAt: a.dueAt,
   };
+}
+
+/** Chinese names of the signed fields, as "签批后已修改" details name them. */
+const SIGNED_FIELD_LABEL: Readonly<Record<string, string>> = {
+  id: '编号',
+  meetingId: '会议',
+  enterpriseId: '企业',
+  docNumber: '文号',
+  concernIds: '诉求',
+  leadLeaderId: '牵头领导',
+  leadDeptId: '牵头单位',
+  coDeptIds: '配合单位',
+  instruction: '领导批示',
+  instructionInk: '手写批示',
+  dueAt: '办理时限',
+};
+
+/** The signed fields that differ between two versions of the content, by their Chinese names. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys
+    .filter((k) => canonicalJson(before[k] ?? null) !== canonicalJson(after[k] ?? null))
+    .map((k) => SIGNED_FIELD_LABEL[k] ?? k);
 }
 
 /** What a signature hashes: the content, the ink strokes, and the hash of the signature's PNG. */

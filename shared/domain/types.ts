@@ -201,6 +201,8 @@ export interface Assignment {
   leadDeptId: Id;
   coDeptIds: Id[];
   instruction: string;
+  /** The instruction as the leader handwrote it, when he did; printed on the 交办单 beside or instead of the text. */
+  instructionInk?: InkCapture;
   /** 办理时限 */
   dueAt?: IsoDate;
   status: AssignmentStatus;
@@ -225,6 +227,13 @@ export interface InkStroke {
   points: PadPoint[];
 }
 
+/** Handwriting kept twice: the strokes (the record) and a PNG of them (for documents). */
+export interface InkCapture {
+  strokes: InkStroke[];
+  /** PNG as a base64 data URL, drawn at a fixed size. */
+  png: string;
+}
+
 /** 签批. */
 export interface SignOff {
   id: Id;
@@ -237,6 +246,10 @@ export interface SignOff {
   png: string;
   /** SHA-256 (hex) of the canonical JSON of content, strokes and PNG hash. */
   contentHash: string;
+  /** The assignment's signed content as it was at signing (`signedContent`): the old version kept after 修改并重新签批. */
+  content?: Record<string, unknown>;
+  /** When 修改并重新签批 replaced this signature; the assignment no longer rests on it. */
+  supersededAt?: EpochMs;
 }
 
 /** 回复: a department's reply on an assignment. */

@@ -41,7 +41,7 @@ describe('useAssignmentStore', () => {
     // Tampering shows on the next check, loudly.
     await db.assignments.update(second.id, { instruction: '背后改的' });
     await store.load(past().id);
-    expect(store.problems[second.id]).toBe('签批后已修改');
+    expect(store.problems[second.id]?.label).toBe('签批后已修改');
   });
 
   it('groups drafts of the same enterprise and refuses others', async () => {
@@ -64,5 +64,51 @@ describe('useAssignmentStore', () => {
     const a = store.assignments[0]!;
     await store.updateDraft(a.id, { instruction: ' ' });
     expect(await store.sign(a.id, demo.leaders[0]!.id, strokes, PNG)).toBe('请先确定领导批示');
+  });
+
+  it('drafts the 需交办 demands left without an assignment, and signs a handwritten instruction', async () => {
+    const store = useAssignmentStore();
+    await store.load(past().id);
+    expect(store.undrafted).toHaveLength(0);
+    const removed = store.assignments[4]!;
+    await db.assignments.delete(removed.id);
+    await store.load(past().id);
+    expect(store.undrafted.map((c) => c.id)).toEqual(removed.concernIds);
+    expect(await store.draftUndrafted()).toBe(1);
+    expect(store.undrafted).toHaveLength(0);
+    const made = store.assignments.at(-1)!;
+    expect(made).toMatchObject({ status: 'draft', concernIds: removed.concernIds, instruction: '' });
+    expect(made.leadDeptId).not.toBe('');
+    expect(await db.assignments.get(made.id)).toBeDefined();
+
+    expect(store.signBlocker(made)).toBe('请先确定领导批示');
+    await store.updateDraft(made.id, { instructionInk: { strokes, png: PNG } });
+    const withInk = store.assignments.at(-1)!;
+    expect(store.signBlocker(withInk)).toBeUndefined();
+    const signed = await store.sign(made.id, demo.leaders[0]!.id, strokes, PNG);
+    expect(signed).toMatchObject({ content: { instructionInk: { strokes, png: PNG } } });
+    // The suggested due date was fixed on signing.
+    expect(store.assignments.at(-1)!.dueAt).toBe(store.suggestedDueDate()!.date);
+  });
+
+  it('reopens a signed assignment for 修改并重新签批, keeping the old signature', async () => {
+    const store = useAssignmentStore();
+    await store.load(past().id);
+    const a = store.assignments[0]!;
+    await store.sign(a.id, demo.leaders[0]!.id, strokes, PNG);
+    await db.assignments.update(a.id, { instruction: '背后改的' });
+    await store.load(past().id);
+    expect(store.problems[a.id]?.label).toBe('签批后已修改');
+    expect(await store.reopen(a.id, '批示需调整')).toBeUndefined();
+    expect(store.problems[a.id]).toBeUndefined();
+    expect(store.assignments[0]).toMatchObject({ status: 'draft', docNumber: '青工商联交〔2026〕1号' });
+    expect(await store.updateDraft(a.id, { instruction: '请区财政局月底前拨付。' })).toBeUndefined();
+    expect(await store.sign(a.id, demo.leaders[0]!.id, strokes, PNG)).toMatchObject({ assignmentId: a.id });
+    expect(store.problems[a.id]).toBeUndefined();
+    expect(await store.historyOf(a.id)).toHaveLength(2);
+    expect(store.audit).toEqual({ ok: true, count: 3 });
+    expect(await store.reopen(store.assignments[1]!.id, 'x')).toBe(
+      '交办件状态“待签批”不能执行“修改并重新签批”',
+    );
   });
 });

@@ -56,17 +56,92 @@ describe('SignOffRepository', () => {
     await sign(1);
     const id = demo.assignments[0]!.id;
     await db.assignments.update(id, { instruction: '改过的批示' });
-    expect(await repo.verify((await db.assignments.get(id))!)).toBe('签批后已修改');
+    expect(await repo.verify((await db.assignments.get(id))!)).toEqual({
+      label: '签批后已修改',
+      detail: '签批后改动了：领导批示。需要修改并重新签批',
+    });
 
     const other = (await db.assignments.get(demo.assignments[1]!.id))!;
+    expect(await repo.verify(other)).toBeUndefined();
     const signOff = (await repo.latestFor(other.id))!;
     await db.signOffs.update(signOff.id, {
       strokes: [{ ...strokes[0]!, points: [{ x: 11, y: 10, pressure: 0.5, t: 0 }] }],
     });
-    expect(await repo.verify(other)).toBe('签批后已修改');
+    expect(await repo.verify(other)).toMatchObject({ label: '记录校验失败' });
 
     const first = (await db.auditLog.orderBy('seq').first())!;
     await db.auditLog.update(first.seq!, { detail: '伪造' });
     expect(await repo.verifyAudit()).toMatchObject({ ok: false, seq: first.seq });
+  });
+
+  it('notices one PNG byte changed, and a sign-off replaced together with its hash', async () => {
+    await sign(0);
+    const a = (await db.assignments.get(demo.assignments[0]!.id))!;
+    const signOff = (await repo.latestFor(a.id))!;
+    const bytes = atob(PNG.slice(PNG.indexOf(',') + 1));
+    const flipped = bytes.slice(0, 40) + String.fromCharCode(bytes.charCodeAt(40) ^ 1) + bytes.slice(41);
+    await db.signOffs.update(signOff.id, { png: `data:image/png;base64,${btoa(flipped)}` });
+    expect(await repo.verify(a)).toMatchObject({ label: '记录校验失败' });
+
+    // A forger who rewrites content and hash consistently is caught by the audit log.
+    const forged = { ...a, instruction: '伪造的批示' };
+    const { signOffHash, sha256Hex, dataUrlBytes, signedContent } =
+      await import('../../shared/domain/integrity');
+    const hash = await signOffHash({
+      assignment: forged,
+      strokes,
+      pngSha256: await sha256Hex(dataUrlBytes(PNG)),
+      signer: signOff.signer,
+      signedAt: signOff.signedAt,
+    });
+    await db.assignments.put(forged);
+    await db.signOffs.put({ ...signOff, png: PNG, contentHash: hash, content: signedContent(forged) });
+    expect(await repo.verify(forged)).toEqual({
+      label: '记录校验失败',
+      detail: '操作记录中没有这次签批，签批记录可能被替换',
+    });
+  });
+
+  it('covers the handwritten instruction: strokes and image', async () => {
+    const id = demo.assignments[2]!.id;
+    await db.assignments.update(id, { instructionInk: { strokes, png: PNG } });
+    await sign(2);
+    const a = (await db.assignments.get(id))!;
+    expect(await repo.verify(a)).toBeUndefined();
+    const moved = [
+      { ...strokes[0]!, points: [...strokes[0]!.points, { x: 50, y: 30, pressure: 0.5, t: 60 }] },
+    ];
+    expect(await repo.verify({ ...a, instructionInk: { strokes: moved, png: PNG } })).toMatchObject({
+      label: '签批后已修改',
+      detail: expect.stringContaining('手写批示'),
+    });
+  });
+
+  it('修改并重新签批 keeps the old version and number, and chains an edit record', async () => {
+    await sign(0, 1000);
+    const id = demo.assignments[0]!.id;
+    const draft = await repo.resign(id, '牵头单位调整', 2000);
+    expect(draft).toMatchObject({ status: 'draft', docNumber: '青工商联交〔2026〕1号' });
+    expect(await repo.latestFor(id)).toBeUndefined();
+    await db.assignments.update(id, { leadDeptId: demo.departments[3]!.id });
+    await sign(0, 3000);
+    const history = await repo.historyOf(id);
+    expect(history.map((h) => [h.signedAt, h.supersededAt])).toEqual([
+      [3000, undefined],
+      [1000, 2000],
+    ]);
+    expect(history[1]!.content).toMatchObject({ leadDeptId: demo.assignments[0]!.leadDeptId });
+    const signed = (await db.assignments.get(id))!;
+    expect(signed).toMatchObject({ status: 'signed', docNumber: '青工商联交〔2026〕1号' });
+    expect(await repo.verify(signed)).toBeUndefined();
+    const log = await db.auditLog.orderBy('seq').toArray();
+    expect(log.map((r) => r.action)).toEqual(['sign', 'edit', 'sign']);
+    expect(log[1]!.detail).toContain('牵头单位调整');
+    expect(await repo.verifyAudit()).toEqual({ ok: true, count: 3 });
+    // A draft cannot be put back to draft.
+    await repo.resign(id, 'x', 4000);
+    await expect(repo.resign(demo.assignments[1]!.id, 'x', 4000)).rejects.toBeInstanceOf(
+      IllegalTransitionError,
+    );
   });
 });

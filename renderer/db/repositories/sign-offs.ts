@@ -4,18 +4,22 @@
 // 1. reserve the document number (the ledger only grows, so a number is never reused, even if
 //    the second step never happens; a retry reuses the number already on the assignment);
 // 2. check nothing moved meanwhile, then write the sign-off, the new status and the audit record.
+// 修改并重新签批 puts a signed assignment back to draft; its sign-off stays, marked superseded, with
+// the content it signed, so the old version is never lost.
 import type { DeskDb } from '../desk-db';
-import { transition } from '../../../shared/domain/assignment-lifecycle';
+import { AuditLog } from './audit';
+import { canTransition, transition } from '../../../shared/domain/assignment-lifecycle';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { issueDocNumber, type DocNumberLedger } from '../../../shared/domain/doc-number';
 import {
-  chainAudit,
+  changedFields,
   dataUrlBytes,
   sha256Hex,
+  signedContent,
   signOffHash,
-  verifyAuditChain,
+  type AuditVerdict,
 } from '../../../shared/domain/integrity';
-import type { Assignment, AuditRecord, Id, InkStroke, SignOff } from '../../../shared/domain/types';
+import type { Assignment, Id, InkStroke, SignOff } from '../../../shared/domain/types';
 
 /** What the leader gives when signing. */
 export interface SignRequest {
@@ -38,11 +42,24 @@ export class SignError extends Error {
   }
 }
 
+/** Why a signed assignment's signature does not hold. */
+export interface SignatureProblem {
+  /** 签批后已修改: the content moved after signing; 记录校验失败: the signature record itself is wrong. */
+  label: '签批后已修改' | '记录校验失败' | '签批记录缺失';
+  /** The details a secretary can act on, in Chinese. */
+  detail: string;
+}
+
 const LEDGER_KEY = 'docNumberLedger';
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Signing and its checks. */
 export class SignOffRepository {
-  constructor(private readonly db: DeskDb) {}
+  private readonly audit: AuditLog;
+
+  constructor(private readonly db: DeskDb) {
+    this.audit = new AuditLog(db);
+  }
 
   /** Sign a draft assignment; returns the stored sign-off. */
   async sign(request: SignRequest): Promise<SignOff> {
@@ -70,15 +87,7 @@ export class SignOffRepository {
       signer: request.signer,
       signedAt: request.now,
     });
-    const lastAudit = await db.auditLog.orderBy('seq').last();
-    const audit = await chainAudit(lastAudit, {
-      at: request.now,
-      action: 'sign',
-      entity: 'assignment',
-      entityId: numbered.id,
-      detail: `${numbered.docNumber} 签批，内容摘要 ${contentHash}`,
-    });
-    const signOff: SignOff = {
+    const signOff: SignOff = plain({
       id: crypto.randomUUID(),
       assignmentId: numbered.id,
       signer: request.signer,
@@ -86,37 +95,92 @@ export class SignOffRepository {
       strokes: request.strokes,
       png: request.png,
       contentHash,
-    };
+      content: signedContent(numbered),
+    });
 
     // 2. Everything else at once, if nothing moved in between.
-    await db.transaction('rw', [db.assignments, db.signOffs, db.auditLog], async () => {
-      const current = await db.assignments.get(numbered.id);
-      if (!current || canonicalJson(current) !== canonicalJson(numbered)) {
-        throw new SignError('交办件在签批时被修改，请重新签批');
-      }
-      const latest = await db.auditLog.orderBy('seq').last();
-      if (latest?.hash !== lastAudit?.hash) throw new SignError('操作记录在签批时有变化，请重新签批');
-      await db.signOffs.add(JSON.parse(JSON.stringify(signOff)) as SignOff);
-      await db.assignments.put({
-        ...current,
-        status: transition(current.status, 'sign'),
-        updatedAt: request.now,
-      });
-      await db.auditLog.add(audit);
-    });
+    await this.audit.withRecord(
+      [db.assignments, db.signOffs],
+      () => ({
+        at: request.now,
+        action: 'sign',
+        entity: 'assignment',
+        entityId: numbered.id,
+        detail: `${numbered.docNumber} 签批，内容摘要 ${contentHash}`,
+      }),
+      async () => {
+        const current = await db.assignments.get(numbered.id);
+        if (!current || canonicalJson(current) !== canonicalJson(numbered)) {
+          throw new SignError('交办件在签批时被修改，请重新签批');
+        }
+        await db.signOffs.add(signOff);
+        await db.assignments.put({
+          ...current,
+          status: transition(current.status, 'sign'),
+          updatedAt: request.now,
+        });
+      },
+    );
     return signOff;
   }
 
-  /** The latest sign-off of an assignment. */
+  /**
+   * 修改并重新签批: the signed assignment becomes a draft again, keeping its document number; its
+   * sign-off stays with the content it signed, marked superseded, and the audit log says why.
+   */
+  async resign(assignmentId: Id, reason: string, now: number): Promise<Assignment> {
+    const db = this.db;
+    const before = await db.assignments.get(assignmentId);
+    if (!before) throw new SignError('交办件不存在');
+    transition(before.status, 'resign');
+    const problem = await this.verify(before);
+    const signOff = await this.latestFor(assignmentId);
+    return this.audit.withRecord(
+      [db.assignments, db.signOffs],
+      () => ({
+        at: now,
+        action: 'edit',
+        entity: 'assignment',
+        entityId: assignmentId,
+        detail:
+          `${before.docNumber ?? ''} 修改并重新签批：${reason.trim() || '未说明原因'}` +
+          `；原签批内容摘要 ${signOff?.contentHash ?? '无'}` +
+          (problem ? `；修改前校验：${problem.label}` : ''),
+      }),
+      async () => {
+        const current = await db.assignments.get(assignmentId);
+        if (!current || canonicalJson(current) !== canonicalJson(before)) {
+          throw new SignError('交办件刚被修改，请重试');
+        }
+        if (signOff) await db.signOffs.update(signOff.id, { supersededAt: now });
+        const draft: Assignment = {
+          ...current,
+          status: transition(current.status, 'resign'),
+          updatedAt: now,
+        };
+        await db.assignments.put(draft);
+        return draft;
+      },
+    );
+  }
+
+  /** The sign-off the assignment rests on now (the latest not superseded). */
   async latestFor(assignmentId: Id): Promise<SignOff | undefined> {
     const all = await this.db.signOffs.where('assignmentId').equals(assignmentId).toArray();
-    return all.sort((a, b) => b.signedAt - a.signedAt)[0];
+    return all.filter((s) => s.supersededAt === undefined).sort((a, b) => b.signedAt - a.signedAt)[0];
+  }
+
+  /** Every sign-off of an assignment, newest first, superseded ones included. */
+  async historyOf(assignmentId: Id): Promise<SignOff[]> {
+    const all = await this.db.signOffs.where('assignmentId').equals(assignmentId).toArray();
+    return all.sort((a, b) => b.signedAt - a.signedAt);
   }
 
   /** Whether a signed assignment still matches what was signed: undefined when it does, else why not. */
-  async verify(assignment: Assignment): Promise<string | undefined> {
+  async verify(assignment: Assignment): Promise<SignatureProblem | undefined> {
+    if (assignment.status === 'draft') return undefined;
     const signOff = await this.latestFor(assignment.id);
-    if (!signOff) return assignment.status === 'draft' ? undefined : '签批记录缺失';
+    if (!signOff) return { label: '签批记录缺失', detail: '找不到这件交办件的签批记录，请重新签批' };
     const pngSha256 = await sha256Hex(dataUrlBytes(signOff.png));
     const hash = await signOffHash({
       assignment,
@@ -125,12 +189,26 @@ export class SignOffRepository {
       signer: signOff.signer,
       signedAt: signOff.signedAt,
     });
-    return hash === signOff.contentHash ? undefined : '签批后已修改';
+    if (hash !== signOff.contentHash) {
+      const fields = signOff.content ? changedFields(signOff.content, signedContent(assignment)) : [];
+      return fields.length > 0
+        ? { label: '签批后已修改', detail: `签批后改动了：${fields.join('、')}。需要修改并重新签批` }
+        : { label: '记录校验失败', detail: '签名或笔迹与签批时记录的摘要不符' };
+    }
+    // The hash itself is vouched for by the audit chain: a sign-off rewritten together with its hash
+    // has no matching record there.
+    const records = await this.audit.forEntity('assignment', assignment.id);
+    if (!records.some((r) => r.action === 'sign' && r.detail.includes(signOff.contentHash))) {
+      return { label: '记录校验失败', detail: '操作记录中没有这次签批，签批记录可能被替换' };
+    }
+    return undefined;
   }
 
   /** Check the whole audit log. */
-  async verifyAudit(): Promise<Awaited<ReturnType<typeof verifyAuditChain>>> {
-    const records: AuditRecord[] = await this.db.auditLog.orderBy('seq').toArray();
-    return verifyAuditChain(records);
+  verifyAudit(): Promise<AuditVerdict> {
+    return this.audit.verify();
   }
 }
+
+/** True when an assignment may be put back to draft for 修改并重新签批. */
+export const canResign = (a: Assignment) => canTransition(a.status, 'resign');

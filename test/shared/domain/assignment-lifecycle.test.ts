@@ -6,6 +6,7 @@ import {
   IllegalTransitionError,
   allowedEvents,
   canTransition,
+  exportBlocker,
   isExportable,
   isTerminal,
   transition,
@@ -133,6 +134,16 @@ describe('assignment life cycle', () => {
   it('exports sheets only once signed and while still local', () => {
     const exportable = ALL_STATUSES.filter(isExportable);
     expect(exportable).toEqual(['signed', 'handed_off', 'replied', 'evaluated', 'closed', 'redo']);
+  });
+
+  it('refuses to export an unsigned or tampered item, naming why', () => {
+    expect(exportBlocker('draft')).toBe('尚未签批，不能导出交办单');
+    expect(exportBlocker('escalated')).toBe('交办件状态“转报上级”不能导出交办单');
+    expect(exportBlocker('signed', '签批后已修改')).toBe(
+      '签批后已修改，不能作为已签批交办单导出，请修改并重新签批',
+    );
+    expect(exportBlocker('handed_off', '记录校验失败')).toMatch(/^记录校验失败/);
+    for (const status of ALL_STATUSES.filter(isExportable)) expect(exportBlocker(status)).toBeUndefined();
   });
 
   it('has a Chinese label for every state and a row for every state', () => {

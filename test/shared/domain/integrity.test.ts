@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIT_GENESIS,
   chainAudit,
+  changedFields,
   dataUrlBytes,
   sha256Hex,
+  signedContent,
   signOffHash,
   verifyAuditChain,
   type SignedMaterial,
@@ -72,6 +74,12 @@ describe('signOffHash', () => {
       { ...material, assignment: { ...assignment, coDeptIds: ['d4', 'd3'] } },
       { ...material, assignment: { ...assignment, dueAt: '2026-12-09' } },
       { ...material, assignment: { ...assignment, docNumber: '青工商联交〔2026〕13号' } },
+      { ...material, assignment: { ...assignment, leadLeaderId: 'l4' } },
+      { ...material, assignment: { ...assignment, concernIds: ['c2'] } },
+      {
+        ...material,
+        assignment: { ...assignment, instructionInk: { strokes: material.strokes as never, png: 'data:,' } },
+      },
       {
         ...material,
         strokes: [
@@ -89,6 +97,22 @@ describe('signOffHash', () => {
       { ...material, signedAt: material.signedAt + 1 },
     ];
     for (const v of variants) expect(await signOffHash(v)).not.toBe(h);
+  });
+
+  it('names the fields that changed since signing', () => {
+    const before = signedContent(assignment);
+    expect(changedFields(before, signedContent({ ...assignment, status: 'handed_off' }))).toEqual([]);
+    expect(
+      changedFields(
+        before,
+        signedContent({
+          ...assignment,
+          leadDeptId: 'd2',
+          dueAt: '2027-01-04',
+          instructionInk: { strokes: [], png: 'data:,' },
+        }),
+      ),
+    ).toEqual(['牵头单位', '手写批示', '办理时限']);
   });
 });
 
