@@ -48,6 +48,27 @@ export const router = createRouter({
       meta: { title: '会中记录' },
     },
     {
+      path: '/meetings/:id/assignments',
+      name: 'assignments',
+      component: () => import('../views/AssignmentsView.vue'),
+      props: true,
+      meta: { title: '拟办与签批' },
+    },
+    {
+      path: '/assignments',
+      name: 'assignments-next',
+      component: () => import('../views/AssignmentsView.vue'),
+      meta: { title: '拟办与签批' },
+    },
+    {
+      // 签批模式: the leader's touch screen, full screen, without the navigation.
+      path: '/meetings/:id/sign',
+      name: 'sign-mode',
+      component: () => import('../views/SignModeView.vue'),
+      props: true,
+      meta: { title: '签批模式', bare: true },
+    },
+    {
       path: '/recycle-bin',
       name: 'recycle-bin',
       component: () => import('../views/RecycleBinView.vue'),

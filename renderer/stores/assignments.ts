@@ -226,6 +226,9 @@ export const useAssignmentStore = defineStore('assignments', () => {
         now,
       });
       signOffsById.value = { ...signOffsById.value, [id]: signOff };
+      const stored = await repositories().db.assignments.get(id);
+      if (stored) replaceLocal(stored);
+      if (drafts.value.length === 0) await moveMeeting('signing', 'handoff');
       return signOff;
     } catch (e) {
       return message(e);
@@ -236,11 +239,21 @@ export const useAssignmentStore = defineStore('assignments', () => {
     }
   }
 
+  /** The meeting waits for signatures while drafts remain (待签批), then for handoff (待交办). */
+  async function moveMeeting(from: Meeting['status'], to: Meeting['status']) {
+    const m = meeting.value;
+    if (!m || m.status !== from) return;
+    const next = { ...m, status: to, updatedAt: Date.now() };
+    await repositories().db.meetings.put(plain(next));
+    meeting.value = next;
+  }
+
   /** 修改并重新签批: a signed assignment becomes an editable draft again; the old signature is kept. */
   async function reopen(id: Id, reason: string): Promise<string | undefined> {
     try {
       const draft = await signOffs().resign(id, reason, Date.now());
       replaceLocal(draft);
+      await moveMeeting('handoff', 'signing');
       const nextProblems = { ...problems.value };
       delete nextProblems[id];
       problems.value = nextProblems;

@@ -73,8 +73,22 @@ export const useMeetingStore = defineStore('meeting', () => {
     return (preparing.find((m) => m.date >= today) ?? preparing[preparing.length - 1])?.id;
   }
 
+  /**
+   * The meeting the 签批 screen opens when none is named: the latest one waiting for signatures,
+   * else the latest waiting for handoff, else the latest that has been held.
+   */
+  async function signingMeetingId(): Promise<Id | undefined> {
+    await load();
+    const latest = (statuses: readonly string[]) =>
+      meetings.value
+        .filter((m) => statuses.includes(m.status))
+        .sort((a, b) => b.date.localeCompare(a.date))[0];
+    return (latest(['signing']) ?? latest(['handoff']) ?? latest(['live', 'handed_off']))?.id;
+  }
+
   return {
     meetings,
+    signingMeetingId,
     recycled,
     loaded,
     load,
