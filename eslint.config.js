@@ -12,6 +12,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'out-*/**',
       'dist/**',
       'node_modules/**',
       'test-results/**',

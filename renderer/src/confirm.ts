@@ -2,11 +2,18 @@
 import { ElMessageBox } from 'element-plus';
 
 /** Ask for confirmation with a warning; resolves true when the user confirms, false when they cancel. */
-export function confirmAction(message: string, title: string, confirmText = '删除'): Promise<boolean> {
+export function confirmAction(
+  message: string,
+  title: string,
+  confirmText = '删除',
+  /** A class for the box, e.g. `sign-confirm` for finger-sized buttons in 签批模式. */
+  customClass?: string,
+): Promise<boolean> {
   return ElMessageBox.confirm(message, title, {
     confirmButtonText: confirmText,
     cancelButtonText: '取消',
     type: 'warning',
+    ...(customClass ? { customClass } : {}),
   })
     .then(() => true)
     .catch(() => false);

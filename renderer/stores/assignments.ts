@@ -5,9 +5,12 @@ import { repositories } from '../db';
 import { SignOffRepository, type SignatureProblem } from '../db/repositories/sign-offs';
 import { AuditLog } from '../db/repositories/audit';
 import { useSettingsStore } from './settings';
+import { useIntegrityStore } from './integrity';
 import { canTransition } from '../../shared/domain/assignment-lifecycle';
 import { draftAssignment, draftDueDate, suggestInstruction } from '../../shared/domain/assignment-draft';
 import type { AuditVerdict } from '../../shared/domain/integrity';
+import { formatChineseDate } from '../../shared/domain/deadlines';
+import { instructionPhrases, timeLimitOptions } from '../../shared/domain/instruction-phrases';
 import type {
   Assignment,
   Concern,
@@ -34,6 +37,7 @@ export type DraftFields = Partial<
 /** The assignments of one meeting, with what the screens show beside them. */
 export const useAssignmentStore = defineStore('assignments', () => {
   const settings = useSettingsStore();
+  const integrity = useIntegrityStore();
   const meeting = shallowRef<Meeting>();
   const assignments = shallowRef<Assignment[]>([]);
   const concerns = shallowRef<Concern[]>([]);
@@ -69,7 +73,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
         .toArray(),
     ]);
     meeting.value = m;
-    assignments.value = list.sort((a, b) => a.createdAt - b.createdAt);
+    assignments.value = list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     concerns.value = cs;
     entries.value = es;
     const ids = [...new Set([...list.map((a) => a.enterpriseId), ...cs.map((c) => c.enterpriseId)])];
@@ -87,6 +91,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
       if (a.status === 'draft') continue;
       const problem = await repo.verify(a);
       if (problem) found[a.id] = problem;
+      else integrity.settle(a.id);
       const s = await repo.latestFor(a.id);
       if (s) bySigned[a.id] = s;
     }
@@ -103,7 +108,10 @@ export const useAssignmentStore = defineStore('assignments', () => {
     const problem = await signOffs().verify(stored);
     const next = { ...problems.value };
     if (problem) next[id] = problem;
-    else delete next[id];
+    else {
+      delete next[id];
+      integrity.settle(id);
+    }
     problems.value = next;
     return problem;
   }
@@ -126,16 +134,39 @@ export const useAssignmentStore = defineStore('assignments', () => {
     return undefined;
   }
 
-  /** The instruction suggested from an assignment's fields and the reply rules. */
+  /** The time limits offered for this meeting's assignments (一周内, 两周内 … with their dates). */
+  const limits = computed(() =>
+    meeting.value ? timeLimitOptions(meeting.value.date, settings.deadlineRules, settings.holidayTable) : [],
+  );
+
+  /** An assignment's time limit in words: the chip's phrase, else "by the date" (2026年12月9日前). */
+  function limitPhrase(a: Assignment): string | undefined {
+    const due = dueDateOf(a);
+    return (
+      limits.value.find((o) => o.date === due)?.phrase ?? (due ? `${formatChineseDate(due)}前` : undefined)
+    );
+  }
+
+  /** The names an instruction speaks of. */
+  const namesOf = (a: Assignment) => ({
+    leadLeaderName: settings.leaderById.get(a.leadLeaderId)?.name,
+    leadDeptName: settings.departmentById.get(a.leadDeptId)?.name,
+    coDeptNames: a.coDeptIds.map((id) => settings.departmentById.get(id)?.name ?? '').filter(Boolean),
+  });
+
+  /** The instruction suggested from an assignment's fields and its time limit. */
   function suggestedInstruction(a: Assignment): string {
     return suggestInstruction({
-      leadLeaderName: settings.leaderById.get(a.leadLeaderId)?.name,
-      leadDeptName: settings.departmentById.get(a.leadDeptId)?.name,
-      coDeptNames: a.coDeptIds.map((id) => settings.departmentById.get(id)?.name ?? '').filter(Boolean),
+      ...namesOf(a),
       replyDays: settings.deadlineRules.replyDays,
       dayKind: settings.deadlineRules.dayKind,
+      limit: limitPhrase(a),
     });
   }
+
+  /** The phrase chips offered for an assignment's instruction. */
+  const phrasesFor = (a: Assignment) =>
+    instructionPhrases({ ...namesOf(a), limit: limitPhrase(a) ?? '限期' });
 
   /** The reply due date suggested for a draft of this meeting, with holiday-table warnings. */
   function suggestedDueDate(): { date: string; warnings: string[] } | undefined {
@@ -254,6 +285,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
       const draft = await signOffs().resign(id, reason, Date.now());
       replaceLocal(draft);
       await moveMeeting('handoff', 'signing');
+      integrity.settle(id);
       const nextProblems = { ...problems.value };
       delete nextProblems[id];
       problems.value = nextProblems;
@@ -269,6 +301,26 @@ export const useAssignmentStore = defineStore('assignments', () => {
 
   /** Every signature an assignment has had, newest first (the versions 修改并重新签批 kept). */
   const historyOf = (id: Id) => signOffs().historyOf(id);
+
+  /** The signature being written in 签批模式, kept in the drafts table after every stroke. */
+  const signatureKey = (meetingId: Id) => `signature:${meetingId}`;
+  async function saveSignatureDraft(signer: Id | undefined, ink: InkStroke[]): Promise<void> {
+    const id = meeting.value?.id;
+    if (!id) return;
+    const db = repositories().db;
+    if (ink.length === 0) await db.drafts.delete(signatureKey(id));
+    else
+      await db.drafts.put(
+        plain({ key: signatureKey(id), meetingId: id, text: '', ink, signer, savedAt: Date.now() }),
+      );
+  }
+  async function signatureDraft(): Promise<{ ink: InkStroke[]; signer?: Id } | undefined> {
+    const id = meeting.value?.id;
+    const draft = id ? await repositories().db.drafts.get(signatureKey(id)) : undefined;
+    return draft?.ink?.length
+      ? { ink: draft.ink, ...(draft.signer ? { signer: draft.signer } : {}) }
+      : undefined;
+  }
 
   /** Append an audit record (export and other actions). */
   const record = (action: string, entityId: Id, detail: string) =>
@@ -297,7 +349,9 @@ export const useAssignmentStore = defineStore('assignments', () => {
     verify,
     verifyOne,
     updateDraft,
+    limits,
     suggestedInstruction,
+    phrasesFor,
     suggestedDueDate,
     dueDateOf,
     draftUndrafted,
@@ -307,5 +361,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
     reopen,
     historyOf,
     record,
+    saveSignatureDraft,
+    signatureDraft,
   };
 });

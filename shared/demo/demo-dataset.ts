@@ -486,6 +486,7 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     suggestedDeptId: dept('区税务局').id,
   });
 
+  let drafted = 0;
   const assignment = (
     concernsOf: Concern[],
     leadLeader: string,
@@ -502,8 +503,9 @@ export function buildDemoDataset({ today, now, newId }: DemoOptions): DemoDatase
     coDeptIds: coDepts.map((n) => dept(n).id),
     instruction,
     status: 'draft',
-    createdAt: now,
-    updatedAt: now,
+    // One millisecond apart: the list keeps the order they were drafted in.
+    createdAt: now + ++drafted,
+    updatedAt: now + drafted,
   });
   const assignments: Assignment[] = [
     assignment(

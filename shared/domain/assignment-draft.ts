@@ -89,6 +89,7 @@ const CHINESE_NUMBERS = ['零', '一', '两', '三', '四', '五', '六', '七',
 export function timeLimitPhrase(days: number, dayKind: DayKind): string {
   if (dayKind === 'working') return `${days}个工作日内`;
   if (days % 7 === 0 && days / 7 <= 10) return `${CHINESE_NUMBERS[days / 7]}周内`;
+  if (days === 30) return '一个月内';
   return `${days}日内`;
 }
 
@@ -102,8 +103,10 @@ export function suggestInstruction(fields: {
   coDeptNames: readonly string[];
   replyDays: number;
   dayKind: DayKind;
+  /** The time limit in words when it is not `replyDays` (e.g. 2026年12月7日前). */
+  limit?: string | undefined;
 }): string {
-  const limit = timeLimitPhrase(fields.replyDays, fields.dayKind);
+  const limit = fields.limit ?? timeLimitPhrase(fields.replyDays, fields.dayKind);
   const lead = fields.leadLeaderName
     ? `请${fields.leadLeaderName}同志牵头`
     : fields.leadDeptName

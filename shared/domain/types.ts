@@ -182,6 +182,10 @@ export interface Draft {
   text: string;
   role?: MinuteRole;
   who?: string;
+  /** Ink not yet signed with (key `signature:<meetingId>`): a signature survives a crash. */
+  ink?: InkStroke[];
+  /** The leader the ink belongs to. */
+  signer?: Id;
   savedAt: EpochMs;
 }
 

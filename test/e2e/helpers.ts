@@ -95,3 +95,63 @@ export async function drag(page: Page, from: Locator, to: Locator, testInfo: Tes
   if (testInfo.project.use.hasTouch) await touchDrag(page, from, to);
   else await mouseDrag(page, from, to);
 }
+
+/** The id of a meeting by its 期次, read straight from the app's IndexedDB. */
+export async function meetingIdByEdition(page: Page, edition: number): Promise<string> {
+  const id = await page.evaluate(
+    (n) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const open = indexedDB.open('kentan-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('meetings').objectStore('meetings').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as Array<{ id: string; edition: number }>).find((m) => m.edition === n)?.id);
+          };
+        };
+      }),
+    edition,
+  );
+  if (!id) throw new Error(`no meeting with edition ${edition}`);
+  return id;
+}
+
+/**
+ * Write on an ink pad: each stroke is a list of points in fractions of the pad's box. A finger
+ * (CDP touch events, which Chromium turns into touch pointer events) on a touch project, the
+ * mouse otherwise.
+ */
+export async function writeOn(
+  page: Page,
+  pad: Locator,
+  testInfo: TestInfo,
+  strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>,
+): Promise<void> {
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('ink pad not visible');
+  const at = ([fx, fy]: readonly [number, number]) => ({
+    x: Math.round(box.x + box.width * fx),
+    y: Math.round(box.y + box.height * fy),
+  });
+  const touch = Boolean(testInfo.project.use.hasTouch);
+  const cdp = touch ? await page.context().newCDPSession(page) : undefined;
+  for (const stroke of strokes) {
+    const points = stroke.map(at);
+    for (const [i, p] of points.entries()) {
+      if (cdp) {
+        const type = i === 0 ? 'touchStart' : 'touchMove';
+        await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: [{ ...p, id: 1 }] });
+      } else if (i === 0) {
+        await page.mouse.move(p.x, p.y);
+        await page.mouse.down();
+      } else {
+        await page.mouse.move(p.x, p.y, { steps: 3 });
+      }
+    }
+    if (cdp) await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    else await page.mouse.up();
+  }
+  await cdp?.detach();
+}

@@ -144,4 +144,28 @@ describe('SignOffRepository', () => {
       IllegalTransitionError,
     );
   });
+
+  it('checks every signed assignment at once on start', async () => {
+    await sign(0);
+    await sign(1);
+    await sign(2);
+    expect((await repo.verifyAll()).size).toBe(0);
+    await db.assignments.update(demo.assignments[1]!.id, { dueAt: '2027-03-01' });
+    const s2 = (await repo.latestFor(demo.assignments[2]!.id))!;
+    await db.signOffs.update(s2.id, { contentHash: '0'.repeat(64) });
+    const found = await repo.verifyAll();
+    expect([...found.keys()].sort()).toEqual([demo.assignments[1]!.id, demo.assignments[2]!.id].sort());
+    expect(found.get(demo.assignments[1]!.id)!.problem.detail).toContain('办理时限');
+    expect(found.get(demo.assignments[2]!.id)!.problem.label).toBe('记录校验失败');
+    // The store behind the banner says the same, and settles once re-signed.
+    const { useIntegrityStore } = await import('../../renderer/stores/integrity');
+    const integrity = useIntegrityStore();
+    await integrity.check();
+    expect(integrity.alarming).toBe(true);
+    expect(integrity.findings).toHaveLength(2);
+    expect(integrity.audit).toEqual({ ok: true, count: 3 });
+    await repo.resign(demo.assignments[1]!.id, '时限调整', 5000);
+    await integrity.check();
+    expect(integrity.findings.map((f) => f.assignment.id)).toEqual([demo.assignments[2]!.id]);
+  });
 });

@@ -19,7 +19,7 @@ import {
   signOffHash,
   type AuditVerdict,
 } from '../../../shared/domain/integrity';
-import type { Assignment, Id, InkStroke, SignOff } from '../../../shared/domain/types';
+import type { Assignment, AuditRecord, Id, InkStroke, SignOff } from '../../../shared/domain/types';
 
 /** What the leader gives when signing. */
 export interface SignRequest {
@@ -179,35 +179,74 @@ export class SignOffRepository {
   /** Whether a signed assignment still matches what was signed: undefined when it does, else why not. */
   async verify(assignment: Assignment): Promise<SignatureProblem | undefined> {
     if (assignment.status === 'draft') return undefined;
-    const signOff = await this.latestFor(assignment.id);
-    if (!signOff) return { label: '签批记录缺失', detail: '找不到这件交办件的签批记录，请重新签批' };
-    const pngSha256 = await sha256Hex(dataUrlBytes(signOff.png));
-    const hash = await signOffHash({
-      assignment,
-      strokes: signOff.strokes,
-      pngSha256,
-      signer: signOff.signer,
-      signedAt: signOff.signedAt,
-    });
-    if (hash !== signOff.contentHash) {
-      const fields = signOff.content ? changedFields(signOff.content, signedContent(assignment)) : [];
-      return fields.length > 0
-        ? { label: '签批后已修改', detail: `签批后改动了：${fields.join('、')}。需要修改并重新签批` }
-        : { label: '记录校验失败', detail: '签名或笔迹与签批时记录的摘要不符' };
+    const [signOff, records] = await Promise.all([
+      this.latestFor(assignment.id),
+      this.audit.forEntity('assignment', assignment.id),
+    ]);
+    return checkSignature(assignment, signOff, records);
+  }
+
+  /**
+   * Every signed assignment checked at once (on start): assignment id → problem, for those whose
+   * signature does not hold. Reads each table once instead of once per assignment.
+   */
+  async verifyAll(): Promise<Map<Id, { assignment: Assignment; problem: SignatureProblem }>> {
+    const db = this.db;
+    const [assignments, signOffs, records] = await Promise.all([
+      db.assignments.where('status').noneOf(['draft']).toArray(),
+      db.signOffs.toArray(),
+      db.auditLog.where('[entity+entityId]').between(['assignment', ''], ['assignment', '\uffff']).toArray(),
+    ]);
+    const current = new Map<Id, SignOff>();
+    for (const s of signOffs) {
+      if (s.supersededAt !== undefined) continue;
+      const seen = current.get(s.assignmentId);
+      if (!seen || seen.signedAt < s.signedAt) current.set(s.assignmentId, s);
     }
-    // The hash itself is vouched for by the audit chain: a sign-off rewritten together with its hash
-    // has no matching record there.
-    const records = await this.audit.forEntity('assignment', assignment.id);
-    if (!records.some((r) => r.action === 'sign' && r.detail.includes(signOff.contentHash))) {
-      return { label: '记录校验失败', detail: '操作记录中没有这次签批，签批记录可能被替换' };
+    const recordsOf = new Map<Id, AuditRecord[]>();
+    for (const r of records) recordsOf.set(r.entityId, [...(recordsOf.get(r.entityId) ?? []), r]);
+    const found = new Map<Id, { assignment: Assignment; problem: SignatureProblem }>();
+    for (const a of assignments) {
+      const problem = await checkSignature(a, current.get(a.id), recordsOf.get(a.id) ?? []);
+      if (problem) found.set(a.id, { assignment: a, problem });
     }
-    return undefined;
+    return found;
   }
 
   /** Check the whole audit log. */
   verifyAudit(): Promise<AuditVerdict> {
     return this.audit.verify();
   }
+}
+
+/** Check one assignment against the sign-off it rests on and the audit records about it. */
+async function checkSignature(
+  assignment: Assignment,
+  signOff: SignOff | undefined,
+  records: readonly AuditRecord[],
+): Promise<SignatureProblem | undefined> {
+  if (assignment.status === 'draft') return undefined;
+  if (!signOff) return { label: '签批记录缺失', detail: '找不到这件交办件的签批记录，请重新签批' };
+  const pngSha256 = await sha256Hex(dataUrlBytes(signOff.png));
+  const hash = await signOffHash({
+    assignment,
+    strokes: signOff.strokes,
+    pngSha256,
+    signer: signOff.signer,
+    signedAt: signOff.signedAt,
+  });
+  if (hash !== signOff.contentHash) {
+    const fields = signOff.content ? changedFields(signOff.content, signedContent(assignment)) : [];
+    return fields.length > 0
+      ? { label: '签批后已修改', detail: `签批后改动了：${fields.join('、')}。需要修改并重新签批` }
+      : { label: '记录校验失败', detail: '签名或笔迹与签批时记录的摘要不符' };
+  }
+  // The hash itself is vouched for by the audit chain: a sign-off rewritten together with its hash
+  // has no matching record there.
+  if (!records.some((r) => r.action === 'sign' && r.detail.includes(signOff.contentHash))) {
+    return { label: '记录校验失败', detail: '操作记录中没有这次签批，签批记录可能被替换' };
+  }
+  return undefined;
 }
 
 /** True when an assignment may be put back to draft for 修改并重新签批. */

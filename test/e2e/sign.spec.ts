@@ -1,0 +1,175 @@
+// 签批模式 end to end: the leader changes a department with one tap, handwrites the instruction,
+// signs with a finger (touch project) or mouse (desktop), the item locks and gets its number;
+// signing once and confirming item by item; a half-written signature survives a reload.
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { loadDemo, meetingIdByEdition, press, screenshot, writeOn } from './helpers';
+
+const SIGNATURE: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
+  [
+    [0.2, 0.6],
+    [0.3, 0.3],
+    [0.4, 0.65],
+    [0.5, 0.35],
+    [0.6, 0.6],
+  ],
+  [
+    [0.65, 0.4],
+    [0.8, 0.45],
+  ],
+];
+const HANDWRITING: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
+  [
+    [0.1, 0.3],
+    [0.25, 0.3],
+  ],
+  [
+    [0.18, 0.15],
+    [0.18, 0.6],
+  ],
+  [
+    [0.35, 0.4],
+    [0.5, 0.5],
+    [0.6, 0.35],
+  ],
+];
+
+/** The rail says which item is on screen and how many are signed. */
+async function expectProgress(page: Page, item: number, signed: number) {
+  const progress = page.getByRole('navigation', { name: '交办件列表' }).locator('.rail__progress');
+  await expect(progress).toHaveText(`第 ${item} / 5 件已签批 ${signed} 件`);
+}
+
+async function openSignMode(page: Page, testInfo: TestInfo) {
+  await loadDemo(page, testInfo);
+  const id = await meetingIdByEdition(page, 14);
+  await page.goto(`/#/meetings/${id}/sign`);
+  await expect(page.getByRole('heading', { name: '签批模式' })).toBeVisible();
+  await expectProgress(page, 1, 0);
+  return id;
+}
+
+test('the leader changes a department, handwrites the instruction and signs; the item locks with its number', async ({
+  page,
+}, testInfo) => {
+  await openSignMode(page, testInfo);
+  // Large type and targets for a finger.
+  const leadChips = page.getByRole('radiogroup', { name: '牵头单位' });
+  const chip = leadChips.getByRole('radio', { name: '区住房和城乡建设局' });
+  expect((await chip.boundingBox())!.height).toBeGreaterThanOrEqual(48);
+  const summary = page.locator('.demand__summary').first();
+  expect(parseFloat(await summary.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(
+    20,
+  );
+
+  await press(page.getByRole('button', { name: '查看原话' }), testInfo);
+  await expect(page.getByRole('blockquote').first()).toBeVisible();
+  await screenshot(page, testInfo, 'sign-mode');
+
+  await press(chip, testInfo);
+  await expect(chip).toHaveAttribute('aria-checked', 'true');
+  // The former lead is now offered as a co-department, not chosen twice.
+  await expect(
+    page.getByRole('group', { name: '配合单位' }).getByRole('checkbox', { name: '区住房和城乡建设局' }),
+  ).toHaveCount(0);
+
+  // The department sheet finds any department by pinyin initials.
+  await press(page.getByRole('button', { name: '更多单位…' }).nth(1), testInfo);
+  const sheet = page.getByRole('dialog', { name: '选择配合单位' });
+  await sheet.getByRole('searchbox', { name: '搜索单位' }).fill('swj');
+  await press(sheet.getByRole('checkbox', { name: '区税务局' }), testInfo);
+  await press(sheet.getByRole('button', { name: '完成' }), testInfo);
+  await expect(
+    page.getByRole('group', { name: '配合单位' }).getByRole('checkbox', { name: '区税务局' }),
+  ).toHaveAttribute('aria-checked', 'true');
+
+  await press(page.getByRole('tab', { name: '手写批示' }), testInfo);
+  const instructionPad = page.getByRole('img', { name: '批示区' });
+  await writeOn(page, instructionPad, testInfo, HANDWRITING);
+  await expect(page.getByText('批示区：已书写3笔')).toBeAttached();
+
+  const signaturePad = page.getByRole('img', { name: '签名区' });
+  await writeOn(page, signaturePad, testInfo, SIGNATURE);
+  await expect(page.getByText('签名区：已书写2笔')).toBeAttached();
+  await screenshot(page, testInfo, 'sign-mode-written');
+  await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
+
+  const stamp = page.getByLabel('签批结果');
+  await expect(stamp.getByText(/^青工商联交〔\d{4}〕1号$/)).toBeVisible();
+  await expect(stamp.getByRole('img', { name: '领导签名' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '手写批示' })).toBeVisible();
+  await expect(chip).toBeDisabled();
+  await expectProgress(page, 1, 1);
+  await screenshot(page, testInfo, 'sign-mode-signed');
+
+  // Locked for good: after a reload the number, the lock and a clean verification are still there.
+  await page.reload();
+  await expectProgress(page, 2, 1);
+  await press(page.getByRole('navigation', { name: '交办件列表' }).getByRole('button').first(), testInfo);
+  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+  await expect(
+    page.getByRole('radiogroup', { name: '牵头单位' }).getByRole('radio', { name: '区住房和城乡建设局' }),
+  ).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Someone edits the signed assignment behind the app's back: it shows, loudly, everywhere.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kentan-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('assignments', 'readwrite');
+          const store = tx.objectStore('assignments');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const signed = (all.result as Array<{ status: string; dueAt: string }>).find(
+              (a) => a.status === 'signed',
+            )!;
+            store.put({ ...signed, dueAt: '2027-06-30' });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await page.reload();
+  await press(page.getByRole('navigation', { name: '交办件列表' }).getByRole('button').first(), testInfo);
+  const alarm = page.getByRole('alert').filter({ hasText: '签批后已修改' });
+  await expect(alarm).toContainText('办理时限');
+  await screenshot(page, testInfo, 'sign-mode-tampered');
+  await press(page.getByRole('button', { name: '退出签批模式' }), testInfo);
+  await page.goto('/#/meetings');
+  await expect(page.getByRole('alert', { name: '校验警告' })).toContainText('签批后已修改');
+});
+
+test('sign once, then confirm item by item; a half-written signature survives a reload', async ({
+  page,
+}, testInfo) => {
+  await openSignMode(page, testInfo);
+  await press(page.getByRole('radio', { name: '签一次，逐项确认' }), testInfo);
+  await press(page.getByRole('button', { name: '采用此批示' }), testInfo);
+  await expect(page.getByRole('button', { name: '✓ 已采用此批示' })).toBeVisible();
+
+  await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
+  await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
+  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+
+  await press(page.getByRole('button', { name: '下一件待签批' }), testInfo);
+  await expectProgress(page, 2, 1);
+  await expect(page.getByRole('img', { name: '已签的名' })).toBeVisible();
+  await screenshot(page, testInfo, 'sign-mode-confirm');
+  await press(page.getByRole('button', { name: '确认签批此件' }), testInfo);
+  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕2号$/)).toBeVisible();
+
+  // Back to signing each: the next signature is half written when the page goes away.
+  await press(page.getByRole('button', { name: '下一件待签批' }), testInfo);
+  await press(page.getByRole('radio', { name: '逐件签名' }), testInfo);
+  await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE.slice(0, 1));
+  await expect(page.getByText('签名区：已书写1笔')).toBeAttached();
+  await page.waitForTimeout(300);
+  await page.reload();
+  await expect(page.getByText('已恢复上次未完成的签名')).toBeVisible();
+  await expect(page.getByText('签名区：已书写1笔')).toBeAttached();
+});
