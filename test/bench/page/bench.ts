@@ -4,6 +4,8 @@ import { MinuteRepository } from '../../../renderer/db/repositories/minutes';
 import type { Meeting, MinuteEntry, MinuteRole, QueueEntry } from '../../../shared/domain/types';
 import { seedTenYears, TEN_YEARS } from './ten-years';
 import { createSearchIndex } from '../../../shared/directory/pinyin-search';
+import { SignOffRepository } from '../../../renderer/db/repositories/sign-offs';
+import type { Assignment, InkStroke } from '../../../shared/domain/types';
 
 const TEXT = '园区的道路晚上没有路灯，工人下夜班很不安全，希望尽快把路灯装起来，这个事情我们反映过两次了。';
 
@@ -40,7 +42,80 @@ function rawPut(db: IDBDatabase, store: string, value: unknown): Promise<void> {
 
 const ROLES: MinuteRole[] = ['entrepreneur', 'department', 'leader', 'host'];
 
+/** A signature as a finger writes it: three strokes, ~120 points each, and its PNG at the stored size. */
+function signature(): { strokes: InkStroke[]; png: string } {
+  const strokes: InkStroke[] = [0, 1, 2].map((k) => ({
+    pointerType: 'touch',
+    points: Array.from({ length: 120 }, (_, i) => ({
+      x: 40 + k * 160 + i * 1.2,
+      y: 120 + Math.sin(i / 6 + k) * 50,
+      pressure: 0.5,
+      t: i * 8,
+    })),
+  }));
+  const canvas = document.createElement('canvas');
+  canvas.width = 600;
+  canvas.height = 240;
+  const ctx = canvas.getContext('2d')!;
+  ctx.lineWidth = 3;
+  for (const s of strokes) {
+    ctx.beginPath();
+    s.points.forEach((p, i) => (i ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+    ctx.stroke();
+  }
+  return { strokes, png: canvas.toDataURL('image/png') };
+}
+
 const bench = {
+  /**
+   * 签批: `count` draft assignments signed one after another through the app's repository (number,
+   * hashes, sign-off, status and chained audit record), each timed; then the check run on start
+   * (every signature and the audit chain) over all of them.
+   */
+  async signing(count: number) {
+    const name = `kentan-bench-sign-${Date.now()}`;
+    const db = new DeskDb(name);
+    const now = Date.now();
+    const drafts: Assignment[] = Array.from({ length: count }, (_, i) => ({
+      id: crypto.randomUUID(),
+      meetingId: `m-${Math.floor(i / 6)}`,
+      enterpriseId: `e-${i}`,
+      concernIds: [`c-${i}`],
+      leadLeaderId: 'l-1',
+      leadDeptId: 'd-1',
+      coDeptIds: ['d-2', 'd-3'],
+      instruction: '请张明德同志牵头，召集经济开发区管委会、区财政局，两周内答复企业。',
+      dueAt: '2026-12-07',
+      status: 'draft',
+      createdAt: now + i,
+      updatedAt: now + i,
+    }));
+    await db.assignments.bulkAdd(drafts);
+    const repo = new SignOffRepository(db);
+    const { strokes, png } = signature();
+    const times: number[] = [];
+    for (const [i, a] of drafts.entries()) {
+      const t = performance.now();
+      await repo.sign({
+        assignmentId: a.id,
+        signer: 'l-1',
+        strokes,
+        png,
+        prefix: '青工商联交',
+        year: 2026,
+        now: now + i,
+      });
+      times.push(performance.now() - t);
+    }
+    let t = performance.now();
+    const problems = await repo.verifyAll();
+    const audit = await repo.verifyAudit();
+    const verifyMs = performance.now() - t;
+    db.close();
+    await DeskDb.delete(name);
+    return { times, verifyMs, problems: problems.size, auditOk: audit.ok, pngBytes: png.length };
+  },
+
   /**
    * A meeting for the live screen, in the app's own database (seeded with ten years first): four speakers
    * waiting and `entries` minute entries already recorded, as after a long session. Resolves with its id.
