@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createMainWindow, denyPermissions, isAppUrl, type RendererSource } from './window';
+import { createMainWindow, restrictPermissions, isAppUrl, type RendererSource } from './window';
 import { topFrameSenderCheck } from './ipc/handle';
 import { registerAppHandlers } from './ipc/app';
 import { registerFileHandlers } from './ipc/files';
@@ -35,7 +35,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 void app.whenReady().then(() => {
-  denyPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession);
   const trusted = topFrameSenderCheck((url) => isAppUrl(url, source));
   registerAppHandlers(ipcMain, trusted, {
     name: '恳谈会务台',

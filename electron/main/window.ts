@@ -49,7 +49,7 @@ export function isAppUrl(url: string, source: RendererSource): boolean {
   return decodeURIComponent(parsed.pathname) === decodeURIComponent(expected.pathname);
 }
 
-/** Deny new windows, navigation away from the app, webviews, and every permission request. */
+/** Deny new windows, navigation away from the app and webviews. */
 export function hardenContents(contents: WebContents, source: RendererSource): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, url) => {
@@ -61,10 +61,15 @@ export function hardenContents(contents: WebContents, source: RendererSource): v
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Refuse every permission (camera, notifications, geolocation …): the app uses none. */
-export function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** The only permission the app uses: full screen, for 签批模式 on the leader's touchscreen. */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['fullscreen']);
+
+/** Refuse every permission (camera, notifications, geolocation …) except full screen. */
+export function restrictPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  );
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
 }
 
 /** Create the main window with secure defaults and load the renderer. */

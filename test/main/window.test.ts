@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, Session, WebContents } from 'electron';
 import {
   createMainWindow,
-  denyPermissions,
+  restrictPermissions,
   hardenContents,
   isAppUrl,
   mainWindowOptions,
@@ -81,20 +81,24 @@ describe('main window', () => {
     expect(isAppUrl('not a url', fileSource)).toBe(false);
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but full screen (签批模式)', () => {
     let requestHandler:
       ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
-    let checkHandler: (() => boolean) | undefined;
+    let checkHandler: ((wc: unknown, permission: string) => boolean) | undefined;
     const session = {
       setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
     };
-    denyPermissions(session as unknown as Session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
+    restrictPermissions(session as unknown as Session);
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'pointerLock']) {
       const callback = vi.fn();
       requestHandler!({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
+      expect(checkHandler!({}, permission)).toBe(false);
     }
-    expect(checkHandler!()).toBe(false);
+    const callback = vi.fn();
+    requestHandler!({}, 'fullscreen', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(checkHandler!({}, 'fullscreen')).toBe(true);
   });
 });
