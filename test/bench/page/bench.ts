@@ -107,7 +107,7 @@ const bench = {
       });
       times.push(performance.now() - t);
     }
-    let t = performance.now();
+    const t = performance.now();
     const problems = await repo.verifyAll();
     const audit = await repo.verifyAudit();
     const verifyMs = performance.now() - t;
