@@ -1,6 +1,7 @@
 // The desk API without Electron: what a browser can do stands in for main. "Saving into a
 // directory" becomes a download, which the browser puts in its download folder.
 import type { DeskApi, DeskResult } from '../../shared/ipc/contract';
+import { buildExportZip, sha256Hex } from './export-zip';
 
 const BROWSER_DOWNLOADS_TOKEN = 'browser-downloads';
 
@@ -9,9 +10,23 @@ const ok = <T>(value: T): DeskResult<T> => ({ ok: true, value });
 /** The projector pop-up's window name: a second open reuses the same window. */
 const PROJECTOR_WINDOW_NAME = 'kentan-projector';
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+const folderGone = (): DeskResult<never> => ({
+  ok: false,
+  error: { code: 'not_found', message: '所选文件夹已失效，请重新选择保存位置' },
+});
+
+/** Hand bytes to the browser as a download into its download folder. */
+function download(bytes: Uint8Array, fileName: string): void {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The browser implementation of the desk API. */
@@ -33,20 +48,27 @@ export function createBrowserDesk(): DeskApi {
         return ok({ token: BROWSER_DOWNLOADS_TOKEN, label: '浏览器的下载文件夹' });
       },
       async save({ directoryToken, fileName, bytes }) {
-        if (directoryToken !== BROWSER_DOWNLOADS_TOKEN) {
-          return { ok: false, error: { code: 'not_found', message: '所选文件夹已失效，请重新选择保存位置' } };
-        }
-        const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
-        const url = URL.createObjectURL(blob);
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = fileName;
-        link.rel = 'noopener';
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        if (directoryToken !== BROWSER_DOWNLOADS_TOKEN) return folderGone();
+        download(bytes, fileName);
         return ok({ fileName, size: bytes.byteLength, sha256: await sha256Hex(bytes) });
+      },
+    },
+    export: {
+      // A web page cannot see the machine's drives.
+      async listDrives() {
+        return ok([]);
+      },
+      // The files and the manifest as one .zip download, named after the folder.
+      async write(request) {
+        if (
+          request.target.kind !== 'directory' ||
+          request.target.directoryToken !== BROWSER_DOWNLOADS_TOKEN
+        ) {
+          return folderGone();
+        }
+        const { zipName, zip, report } = await buildExportZip(request, new Date());
+        download(zip, zipName);
+        return ok(report);
       },
     },
     projector: {

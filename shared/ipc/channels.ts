@@ -12,6 +12,10 @@ export const DESK_CHANNELS = {
     chooseDirectory: 'desk:files:chooseDirectory',
     save: 'desk:files:save',
   },
+  export: {
+    listDrives: 'desk:export:listDrives',
+    write: 'desk:export:write',
+  },
   projector: {
     open: 'desk:projector:open',
     close: 'desk:projector:close',

@@ -78,6 +78,57 @@ export interface ProjectorOpened {
   fullScreen: boolean;
 }
 
+/** A removable drive main found (USB stick or disk). Named by an id main issued, never by its path. */
+export interface RemovableDrive {
+  /** Opaque id for `export.write`; valid until the next `listDrives`. */
+  id: string;
+  /** What to show: the volume label, or 可移动磁盘 when it has none. */
+  label: string;
+  /** Where it is, for the user only (E:, /media/zhang/KINGSTON, /Volumes/KINGSTON); never sent back. */
+  mount: string;
+  /** Free and total space in bytes, when the system says. */
+  freeBytes?: number;
+  sizeBytes?: number;
+}
+
+/** Where an export goes: a drive from `listDrives`, or a directory the user picked in the dialog. */
+export type ExportTarget = { kind: 'drive'; driveId: string } | { kind: 'directory'; directoryToken: string };
+
+/** One file of an export: a bare, already sanitised name (see shared/export/file-names.ts) and its bytes. */
+export interface ExportFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** A whole export: the files go into `folderName` (created in the target if missing), the manifest last. */
+export interface ExportRequest {
+  target: ExportTarget;
+  /** A bare, sanitised folder name, e.g. 青溪区第14次民营企业接待日-交办材料. */
+  folderName: string;
+  files: ExportFile[];
+  /** A bare, sanitised name for the manifest (清单), written after every file was verified. */
+  manifestName: string;
+}
+
+/** How one file of an export went. */
+export interface ExportedFile {
+  fileName: string;
+  ok: boolean;
+  /** Bytes on disk and their SHA-256, once read back and compared. */
+  size?: number;
+  sha256?: string;
+  /** Why it failed, in Chinese (磁盘已满, 写保护, U盘被拔出 …). */
+  error?: DeskError;
+}
+
+/** The report of an export: every file, then the manifest. Nothing under a final name is ever partial. */
+export interface ExportReport {
+  /** Where the files are, for the user (E:\青溪区…交办材料). */
+  location: string;
+  files: ExportedFile[];
+  manifest: ExportedFile;
+}
+
 /** The desk API, grouped by concern. */
 export interface DeskApi {
   app: {
@@ -89,6 +140,15 @@ export interface DeskApi {
     chooseDirectory(): Promise<DeskResult<ChosenDirectory | null>>;
     /** Write one file into a directory the user chose, verified by reading it back. */
     save(request: SaveFileRequest): Promise<DeskResult<SavedFile>>;
+  };
+  export: {
+    /** The removable drives plugged in now (may take ~1 s on Windows: PowerShell). */
+    listDrives(): Promise<DeskResult<RemovableDrive[]>>;
+    /**
+     * Write the files into the target folder: each to a temporary name, flushed, renamed, read back
+     * and compared; then the manifest. Reports per file; a failed file can be sent again.
+     */
+    write(request: ExportRequest): Promise<DeskResult<ExportReport>>;
   };
   projector: {
     /** Open the projector window for a meeting, or bring the open one to it. */

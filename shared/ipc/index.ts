@@ -5,7 +5,10 @@ export {
   validateRequest,
   DESK_REQUESTS,
   fileNameSchema,
+  folderNameSchema,
   recordIdSchema,
   MAX_FILE_BYTES,
   MAX_FILE_NAME_BYTES,
+  MAX_EXPORT_FILES,
+  MAX_EXPORT_BYTES,
 } from './validators';

@@ -5,11 +5,16 @@
 import { z } from 'zod';
 import type { DeskArgs } from './contract';
 import type { DeskConcern, DeskVerb } from './channels';
+import { fileNameKey, isSafeFileName, isSafeFolderName, MAX_NAME_BYTES } from '../export/file-names';
 
 /** Longest file name main accepts, in UTF-8 bytes (common file systems allow 255). */
-export const MAX_FILE_NAME_BYTES = 255;
+export const MAX_FILE_NAME_BYTES = MAX_NAME_BYTES;
 /** Largest single file the bridge carries (50 MiB). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Most files one export carries (a meeting has a few dozen). */
+export const MAX_EXPORT_FILES = 500;
+/** Largest export, all files together (200 MiB): one structured clone over IPC must stay reasonable. */
+export const MAX_EXPORT_BYTES = 200 * 1024 * 1024;
 
 // Messages from zod's own checks (wrong type, missing item) in Chinese too.
 z.config(z.locales.zhCN());
@@ -23,9 +28,19 @@ export const fileNameSchema = z
   .refine((s) => !/[\\/]/.test(s), '文件名不能包含路径分隔符')
   .refine((s) => s !== '.' && s !== '..', '文件名无效')
   .refine((s) => !/[\u0000-\u001f]/.test(s), '文件名不能包含控制字符')
-  .refine((s) => utf8Length(s) <= MAX_FILE_NAME_BYTES, `文件名不能超过${MAX_FILE_NAME_BYTES}字节`);
+  .refine((s) => utf8Length(s) <= MAX_FILE_NAME_BYTES, `文件名不能超过${MAX_FILE_NAME_BYTES}字节`)
+  // Names come made safe by shared/export/file-names.ts; main refuses anything else rather than
+  // quietly writing a different name than the renderer shows.
+  .refine(isSafeFileName, '文件名含有 Windows 不允许的字符、保留名或首尾的点和空格');
+
+/** A bare folder name, already made safe by `safeFolderName`. */
+export const folderNameSchema = z
+  .string()
+  .min(1, '文件夹名不能为空')
+  .refine(isSafeFolderName, '文件夹名含有 Windows 不允许的字符、保留名或首尾的点和空格');
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '目录凭据无效');
+const driveIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'U盘编号无效');
 
 const bytesSchema = z
   .instanceof(Uint8Array, { message: '文件内容必须是字节数组' })
@@ -33,6 +48,39 @@ const bytesSchema = z
 
 /** A record id as the app makes them (`crypto.randomUUID()`): letters, digits, `-` and `_`, nothing else. */
 export const recordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号无效');
+
+const exportTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('drive'), driveId: driveIdSchema }).strict(),
+  z.object({ kind: z.literal('directory'), directoryToken: tokenSchema }).strict(),
+]);
+
+const exportRequestSchema = z
+  .object({
+    target: exportTargetSchema,
+    folderName: folderNameSchema,
+    files: z
+      .array(z.object({ fileName: fileNameSchema, bytes: bytesSchema }).strict())
+      .min(1, '没有要导出的文件')
+      .max(MAX_EXPORT_FILES, `一次最多导出${MAX_EXPORT_FILES}个文件`),
+    manifestName: fileNameSchema,
+  })
+  .strict()
+  .superRefine((request, ctx) => {
+    const total = request.files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
+    if (total > MAX_EXPORT_BYTES) {
+      ctx.addIssue({ code: 'custom', path: ['files'], message: '导出的文件合计过大，请分批导出' });
+    }
+    // Two names one folder cannot hold apart (Windows ignores case) would overwrite each other.
+    const seen = new Set<string>();
+    for (const name of [...request.files.map((f) => f.fileName), request.manifestName]) {
+      const key = fileNameKey(name);
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['files'], message: `文件名重复：“${name}”` });
+        return;
+      }
+      seen.add(key);
+    }
+  });
 
 /** Argument tuples, one per verb. */
 export const DESK_REQUESTS = {
@@ -44,6 +92,10 @@ export const DESK_REQUESTS = {
     save: z.tuple([
       z.object({ directoryToken: tokenSchema, fileName: fileNameSchema, bytes: bytesSchema }).strict(),
     ]),
+  },
+  export: {
+    listDrives: z.tuple([]),
+    write: z.tuple([exportRequestSchema]),
   },
   projector: {
     open: z.tuple([z.object({ meetingId: recordIdSchema }).strict()]),

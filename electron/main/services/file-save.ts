@@ -2,7 +2,7 @@
 // temporary name in the same directory, flush, rename, read back and compare SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import sanitize from 'sanitize-filename';
+import { isSafeFileName } from '../../../shared/export/file-names';
 import type { SavedFile } from '../../../shared/ipc';
 import { DeskFailure } from '../ipc/handle';
 
@@ -55,9 +55,7 @@ export async function saveFileVerified(
   fileName: string,
   bytes: Uint8Array,
 ): Promise<SavedFile> {
-  const dot = fileName.lastIndexOf('.');
-  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
-  if (sanitize(stem) !== stem || sanitize(fileName) !== fileName) {
+  if (!isSafeFileName(fileName)) {
     throw new DeskFailure('invalid_args', `文件名“${fileName}”含有 Windows 不允许的字符或保留名`);
   }
   const finalPath = join(directory, fileName);

@@ -1,0 +1,59 @@
+/**
+ * The 清单 written last into an export folder: when, where, and every file with its size and
+ * SHA-256, or 未写入 and why. Main and the browser build write the same text. It is a .txt in
+ * UTF-8 with a BOM and CRLF line ends, so Notepad on an old Windows, WPS and Excel (the columns are
+ * tab-separated) all read the Chinese correctly; the recipient can check a file with Get-FileHash.
+ */
+import type { ExportedFile } from '../ipc/contract';
+
+/** What the manifest describes. */
+export interface ManifestInput {
+  /** When the export ran; written in the machine's local time. */
+  createdAt: Date;
+  /** Where the files are, as the user knows it (E:\青溪区…交办材料, or the .zip's name). */
+  location: string;
+  files: readonly ExportedFile[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 2026年11月18日 14:05:09 in local time. */
+export function formatManifestTime(at: Date): string {
+  const date = `${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日`;
+  return `${date} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+}
+
+// Tabs and line breaks inside a message would break the columns.
+const cell = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
+
+/** The manifest as text, lines joined with CRLF and ending with one. */
+export function manifestText({ createdAt, location, files }: ManifestInput): string {
+  const written = files.filter((f) => f.ok).length;
+  const lines = [
+    '恳谈会务台 导出清单',
+    `导出时间：${formatManifestTime(createdAt)}`,
+    `导出位置：${location}`,
+    `文件：共${files.length}个，已写入并校验${written}个，未写入${files.length - written}个`,
+    '核对方法：在 Windows PowerShell 中运行 Get-FileHash -Algorithm SHA256 "文件名"，结果应与下表的 SHA-256 一致（不区分大小写）',
+    '',
+    ['序号', '文件名', '大小（字节）', 'SHA-256'].join('\t'),
+    ...files.map((f, i) =>
+      (f.ok
+        ? [String(i + 1), f.fileName, String(f.size ?? ''), f.sha256 ?? '']
+        : [String(i + 1), f.fileName, '未写入', cell(f.error?.message ?? '原因不明')]
+      )
+        .map(cell)
+        .join('\t'),
+    ),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The manifest's bytes: a UTF-8 BOM, then the text. */
+export function manifestBytes(text: string): Uint8Array {
+  const body = new TextEncoder().encode(text);
+  const bytes = new Uint8Array(body.length + 3);
+  bytes.set([0xef, 0xbb, 0xbf]);
+  bytes.set(body, 3);
+  return bytes;
+}
