@@ -1,14 +1,18 @@
 // Lifecycle only: wire Electron's pieces into the plain modules beside this file.
 import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { statfs } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createMainWindow, restrictPermissions, isAppUrl, type RendererSource } from './window';
 import { topFrameSenderCheck } from './ipc/handle';
 import { registerAppHandlers } from './ipc/app';
 import { registerFileHandlers } from './ipc/files';
+import { registerExportHandlers } from './ipc/export';
 import { registerProjectorHandlers } from './ipc/projector';
 import { createDirectoryGrants } from './services/directory-grants';
+import { createDriveList, execFileRunner } from './services/drives';
+import { nodeFileSystem } from './services/file-save';
 import { createProjectorWindows } from './services/projector-window';
 
 const source: RendererSource = process.env['ELECTRON_RENDERER_URL']
@@ -44,6 +48,7 @@ void app.whenReady().then(() => {
     electron: process.versions.electron ?? '',
     chrome: process.versions.chrome ?? '',
   });
+  const grants = createDirectoryGrants(randomUUID, basename);
   registerFileHandlers(ipcMain, trusted, {
     pickDirectory: async () => {
       const parent = BrowserWindow.getFocusedWindow();
@@ -53,8 +58,18 @@ void app.whenReady().then(() => {
         : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
       return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
     },
-    grants: createDirectoryGrants(randomUUID, basename),
-    fs: { open, rename, readFile, unlink },
+    grants,
+    fs: nodeFileSystem,
+  });
+  registerExportHandlers(ipcMain, trusted, {
+    drives: createDriveList({
+      platform: process.platform,
+      run: execFileRunner(execFile),
+      statfs,
+      newId: randomUUID,
+    }),
+    grants,
+    fs: nodeFileSystem,
   });
   const projector = createProjectorWindows({
     BrowserWindow,

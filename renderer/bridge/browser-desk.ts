@@ -1,7 +1,7 @@
 // The desk API without Electron: what a browser can do stands in for main. "Saving into a
 // directory" becomes a download, which the browser puts in its download folder.
 import type { DeskApi, DeskResult } from '../../shared/ipc/contract';
-import { buildExportZip, sha256Hex } from './export-zip';
+import { sha256Hex } from './sha256';
 
 const BROWSER_DOWNLOADS_TOKEN = 'browser-downloads';
 
@@ -66,6 +66,8 @@ export function createBrowserDesk(): DeskApi {
         ) {
           return folderGone();
         }
+        // jszip loads only here: the Electron build never needs it.
+        const { buildExportZip } = await import('./export-zip');
         const { zipName, zip, report } = await buildExportZip(request, new Date());
         download(zip, zipName);
         return ok(report);

@@ -4,12 +4,7 @@
 import JSZip from 'jszip';
 import { manifestBytes, manifestText } from '../../shared/export/manifest';
 import type { ExportedFile, ExportReport, ExportRequest } from '../../shared/ipc/contract';
-
-/** SHA-256 of bytes as lower-case hex (Web Crypto, as in every browser and Node). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+import { sha256Hex } from './sha256';
 
 /** The zip for an export: `${folderName}.zip` holding `${folderName}/…` and the manifest. */
 export async function buildExportZip(

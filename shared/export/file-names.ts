@@ -133,11 +133,14 @@ export function splitFileName(name: string): { stem: string; ext: string } {
   return match ? { stem: name.slice(0, match.index), ext: match[0] } : { stem: name, ext: '' };
 }
 
-/** True when `name` is already what `safeFileName` would make of it. */
+/**
+ * True when `name` is already what `safeFileName` would make of it, with its extension split off
+ * or taken whole (`a..b` is a fine name, though `safeFileName('a.', '.b')` gives `a.b`).
+ */
 export function isSafeFileName(name: string): boolean {
   if (typeof name !== 'string' || name === '') return false;
   const { stem, ext } = splitFileName(name);
-  return safeFileName(stem, ext) === name;
+  return safeFileName(stem, ext) === name || safeFileName(name, '') === name;
 }
 
 /** True when `name` is already what `safeFolderName` would make of it. */
@@ -155,6 +158,7 @@ export const fileNameKey = (name: string): string => name.normalize('NFC').toLow
  */
 export function uniqueFileNames(names: readonly string[]): string[] {
   const safe = names.map((n) => {
+    if (isSafeFileName(n)) return n;
     const { stem, ext } = splitFileName(n);
     return safeFileName(stem, ext);
   });

@@ -56,10 +56,12 @@ interface CallResult {
 function setup(fs: FileSystem, picked: string | null = dir) {
   const ipc = fakeIpcMain();
   const grants = createDirectoryGrants(() => `token-${String(++counter).padStart(4, '0')}`, basename);
-  registerFileHandlers(ipc, trusted, { pickDirectory: async () => picked, grants, fs });
+  const sleeps: number[] = [];
+  const retry = { sleep: async (ms: number) => void sleeps.push(ms) };
+  registerFileHandlers(ipc, trusted, { pickDirectory: async () => picked, grants, fs, retry });
   const call = (channel: string, ...args: unknown[]) =>
     ipc.invoke(channel, fakeEvent(APP), ...args) as Promise<CallResult>;
-  return { call };
+  return { call, sleeps };
 }
 
 describe('desk:files', () => {
@@ -123,6 +125,18 @@ describe('desk:files', () => {
     });
     expect(result.error.message).toContain('纪要.docx');
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('tries a locked file again after a backoff before giving up', async () => {
+    const { call, sleeps } = setup(failingAfter(4096, 'EBUSY'));
+    const { value } = await call('desk:files:chooseDirectory');
+    const result = await call('desk:files:save', {
+      directoryToken: value.token,
+      fileName: '纪要.docx',
+      bytes,
+    });
+    expect(result.ok).toBe(false);
+    expect(sleeps).toEqual([100, 300, 900]);
   });
 
   it('deletes a file that reads back different and says so', async () => {

@@ -3,7 +3,7 @@
 import type { IpcMain } from 'electron';
 import { DeskFailure, handle, type SenderCheck } from './handle';
 import type { DirectoryGrants } from '../services/directory-grants';
-import { saveFileVerified, type FileSystem } from '../services/file-save';
+import { saveFileVerified, type FileSystem, type RetryOptions } from '../services/file-save';
 
 /** Shows the native folder picker; resolves to the chosen path or null. */
 export type PickDirectory = () => Promise<string | null>;
@@ -12,7 +12,7 @@ export type PickDirectory = () => Promise<string | null>;
 export function registerFileHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
   trusted: SenderCheck,
-  deps: { pickDirectory: PickDirectory; grants: DirectoryGrants; fs: FileSystem },
+  deps: { pickDirectory: PickDirectory; grants: DirectoryGrants; fs: FileSystem; retry?: RetryOptions },
 ): void {
   handle(ipcMain, trusted, 'files', 'chooseDirectory', async () => {
     const path = await deps.pickDirectory();
@@ -21,6 +21,6 @@ export function registerFileHandlers(
   handle(ipcMain, trusted, 'files', 'save', async ({ directoryToken, fileName, bytes }) => {
     const directory = deps.grants.resolve(directoryToken);
     if (!directory) throw new DeskFailure('not_found', '所选文件夹已失效，请重新选择保存位置');
-    return saveFileVerified(deps.fs, directory, fileName, bytes);
+    return saveFileVerified(deps.fs, directory, fileName, bytes, deps.retry);
   });
 }
