@@ -69,6 +69,19 @@ export const router = createRouter({
       meta: { title: '签批模式', bare: true },
     },
     {
+      path: '/meetings/:id/export',
+      name: 'export',
+      component: () => import('../views/ExportView.vue'),
+      props: true,
+      meta: { title: '交办导出' },
+    },
+    {
+      path: '/export',
+      name: 'export-next',
+      component: () => import('../views/ExportView.vue'),
+      meta: { title: '交办导出' },
+    },
+    {
       path: '/recycle-bin',
       name: 'recycle-bin',
       component: () => import('../views/RecycleBinView.vue'),

@@ -1,0 +1,297 @@
+// 交办导出: a meeting's documents — one 交办单 per signed assignment, the 会议纪要 and the 会前材料 —
+// built from the database, named for Windows, written through main (verified, manifest last) to a
+// USB stick or a chosen folder; in the browser, one .zip download. Exporting (or marking as handed
+// over) records 交办时间 on each assignment, which starts its reply deadline, and leaves an audit record.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { desk } from '../bridge';
+import { repositories } from '../db';
+import { AuditLog } from '../db/repositories/audit';
+import { SignOffRepository } from '../db/repositories/sign-offs';
+import { useSettingsStore } from './settings';
+import { useIntegrityStore } from './integrity';
+import { meetingDocuments, type MeetingBundle } from '../../shared/docs/meeting-documents';
+import { safeFileName, safeFolderName, uniqueFileNames } from '../../shared/export/file-names';
+import { canTransition, transition } from '../../shared/domain/assignment-lifecycle';
+import { formatChineseDate } from '../../shared/domain/deadlines';
+import type { ExportedFile, ExportReport, ExportTarget, RemovableDrive } from '../../shared/ipc/contract';
+import type { Assignment, Enterprise, Id, Meeting, SignOff } from '../../shared/domain/types';
+
+/** One file of the export as the screen lists it. */
+export interface PlannedFile {
+  kind: 'sheet' | 'minutes' | 'briefing';
+  assignmentId?: Id;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** A chosen destination, with what to call it on screen. */
+export type ChosenTarget = ExportTarget & { label: string };
+
+const KIND_LABEL: Record<PlannedFile['kind'], string> = {
+  sheet: '交办单',
+  minutes: '会议纪要',
+  briefing: '会前材料',
+};
+export { KIND_LABEL as EXPORT_KIND_LABEL };
+
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+export const useExportStore = defineStore('export', () => {
+  const settings = useSettingsStore();
+  const integrity = useIntegrityStore();
+  const meeting = shallowRef<Meeting>();
+  const bundle = shallowRef<MeetingBundle>();
+  const files = shallowRef<PlannedFile[]>([]);
+  const skipped = shallowRef<Array<{ assignmentId: Id; enterprise: string; reason: string }>>([]);
+  const drives = shallowRef<RemovableDrive[]>([]);
+  const target = shallowRef<ChosenTarget>();
+  const report = shallowRef<ExportReport>();
+  /** Assignment id → why its signature does not hold, from the last check. */
+  const problems = shallowRef<Record<Id, string>>({});
+  const preparing = ref(false);
+  const listing = ref(false);
+  const writing = ref(false);
+  const maskPhones = ref(true);
+  const includeBriefing = ref(true);
+  /** Assignments whose 交办时间 this screen recorded, for the message after export. */
+  const handedOff = ref(0);
+
+  const folderName = computed(() =>
+    meeting.value
+      ? safeFolderName(`${meeting.value.title}-交办材料-${formatChineseDate(meeting.value.date)}`)
+      : '',
+  );
+  const resultOf = computed(() => new Map((report.value?.files ?? []).map((f) => [f.fileName, f])));
+
+  /** Read the meeting's records and check every signature (a tampered item is never exported as signed). */
+  async function load(meetingId: Id): Promise<boolean> {
+    report.value = undefined;
+    handedOff.value = 0;
+    const db = repositories().db;
+    const m = await db.meetings.get(meetingId);
+    meeting.value = m;
+    if (!m) return false;
+    const [organization, queueEntries, concerns, minuteEntries, assignments] = await Promise.all([
+      repositories().settings.organization(),
+      db.queueEntries.where('meetingId').equals(meetingId).toArray(),
+      db.concerns.where('meetingId').equals(meetingId).toArray(),
+      db.minuteEntries
+        .where('[meetingId+at]')
+        .between([meetingId, -Infinity], [meetingId, Infinity])
+        .toArray(),
+      db.assignments.where('meetingId').equals(meetingId).toArray(),
+    ]);
+    const enterpriseIds = [
+      ...new Set([...queueEntries, ...concerns, ...assignments].map((r) => r.enterpriseId)),
+    ];
+    const enterprises = (await db.enterprises.bulkGet(enterpriseIds)).filter((e): e is Enterprise => !!e);
+    const repo = new SignOffRepository(db);
+    const signOffs: SignOff[] = [];
+    const found: Record<Id, string> = {};
+    for (const a of assignments) {
+      if (a.status === 'draft') continue;
+      const current = await repo.latestFor(a.id);
+      if (current) signOffs.push(current);
+      const problem = await repo.verify(a);
+      if (problem) found[a.id] = problem.label;
+    }
+    problems.value = found;
+    bundle.value = {
+      organization,
+      meeting: m,
+      leaders: settings.leaders,
+      departments: settings.departments,
+      enterprises,
+      queueEntries,
+      concerns,
+      minuteEntries,
+      assignments,
+      signOffs,
+    };
+    await prepare();
+    return true;
+  }
+
+  /** Build the documents and their Windows-safe names. */
+  async function prepare(): Promise<void> {
+    if (!bundle.value) return;
+    preparing.value = true;
+    try {
+      const include: Array<'sheets' | 'minutes' | 'briefing'> = ['sheets', 'minutes'];
+      if (includeBriefing.value) include.push('briefing');
+      const built = await meetingDocuments(bundle.value, {
+        problems: problems.value,
+        maskPhones: maskPhones.value,
+        include,
+      });
+      const names = uniqueFileNames(built.documents.map((d) => safeFileName(d.stem, '.docx')));
+      files.value = built.documents.map((d, i) => ({
+        kind: d.kind,
+        ...(d.assignmentId ? { assignmentId: d.assignmentId } : {}),
+        fileName: names[i]!,
+        bytes: d.bytes,
+      }));
+      const enterpriseName = (id: Id) => {
+        const a = bundle.value?.assignments.find((x) => x.id === id);
+        return bundle.value?.enterprises.find((e) => e.id === a?.enterpriseId)?.name ?? '';
+      };
+      skipped.value = built.skipped.map((s) => ({ ...s, enterprise: enterpriseName(s.assignmentId) }));
+      report.value = undefined;
+    } finally {
+      preparing.value = false;
+    }
+  }
+
+  /** The removable drives plugged in now; the first one is chosen when nothing is. */
+  async function listDrives(): Promise<string | undefined> {
+    listing.value = true;
+    try {
+      const result = await desk.export.listDrives();
+      if (!result.ok) return result.error.message;
+      drives.value = result.value;
+      const still =
+        target.value?.kind === 'drive' &&
+        result.value.some((d) => d.id === (target.value as { driveId: string }).driveId);
+      if (!still && target.value?.kind !== 'directory') {
+        const first = result.value[0];
+        target.value = first
+          ? { kind: 'drive', driveId: first.id, label: `${first.label}（${first.mount}）` }
+          : undefined;
+      }
+      return undefined;
+    } finally {
+      listing.value = false;
+    }
+  }
+
+  function chooseDrive(d: RemovableDrive) {
+    target.value = { kind: 'drive', driveId: d.id, label: `${d.label}（${d.mount}）` };
+  }
+
+  /** Ask main for a folder (the native dialog); undefined when the user cancels. */
+  async function chooseFolder(): Promise<string | undefined> {
+    const result = await desk.files.chooseDirectory();
+    if (!result.ok) return result.error.message;
+    if (result.value)
+      target.value = { kind: 'directory', directoryToken: result.value.token, label: result.value.label };
+    return undefined;
+  }
+
+  /**
+   * Write every file (a retry sends them all again: each lands under its final name only once verified,
+   * and the manifest lists the whole set). Then record 交办时间 on the assignments whose sheet was verified.
+   */
+  async function write(): Promise<string | undefined> {
+    const chosen = target.value;
+    if (!chosen) return '请先选择U盘或文件夹';
+    if (files.value.length === 0) return '没有可导出的文件';
+    writing.value = true;
+    try {
+      const { label: _label, ...exportTarget } = chosen;
+      const result = await desk.export.write({
+        target: exportTarget as ExportTarget,
+        folderName: folderName.value,
+        files: files.value.map((f) => ({ fileName: f.fileName, bytes: f.bytes })),
+        manifestName: safeFileName(`${meeting.value?.title ?? '交办材料'}-清单`, '.txt'),
+      });
+      if (!result.ok) return result.error.message;
+      report.value = result.value;
+      const verified = files.value.filter(
+        (f) => f.kind === 'sheet' && f.assignmentId && resultOf.value.get(f.fileName)?.ok,
+      );
+      await recordHandoff(
+        verified.map((f) => ({ id: f.assignmentId!, file: resultOf.value.get(f.fileName)! })),
+        `导出到${chosen.label}`,
+      );
+      return undefined;
+    } finally {
+      writing.value = false;
+    }
+  }
+
+  /** 标记为已交办 without exporting (handed over on paper, by e-mail …). */
+  async function markHandedOver(): Promise<void> {
+    const exportable = new Set(files.value.filter((f) => f.kind === 'sheet').map((f) => f.assignmentId));
+    const ids = (bundle.value?.assignments ?? [])
+      .filter(
+        (a) => exportable.has(a.id) && a.handedOffAt === undefined && canTransition(a.status, 'hand_off'),
+      )
+      .map((a) => a.id);
+    await recordHandoff(
+      ids.map((id) => ({ id })),
+      '标记为已交办（未经本机导出）',
+    );
+  }
+
+  /** 交办时间 on each assignment not handed over yet, an audit record per assignment, then the meeting. */
+  async function recordHandoff(items: Array<{ id: Id; file?: ExportedFile }>, how: string): Promise<void> {
+    const db = repositories().db;
+    const audit = new AuditLog(db);
+    const now = Date.now();
+    let count = 0;
+    for (const { id, file } of items) {
+      const detail = file ? `${how}：${file.fileName}，SHA-256 ${file.sha256 ?? ''}` : how;
+      await audit.withRecord(
+        [db.assignments],
+        () => ({ at: now, action: file ? 'export' : 'hand_off', entity: 'assignment', entityId: id, detail }),
+        async () => {
+          const a = await db.assignments.get(id);
+          if (!a || a.handedOffAt !== undefined || !canTransition(a.status, 'hand_off')) return;
+          const next: Assignment = {
+            ...a,
+            status: transition(a.status, 'hand_off'),
+            handedOffAt: now,
+            updatedAt: now,
+          };
+          await db.assignments.put(plain(next));
+          count += 1;
+        },
+      );
+    }
+    handedOff.value = count;
+    await settleMeeting(now);
+    await integrity.check();
+  }
+
+  /** The meeting is 已交办 once none of its assignments waits for signing or handoff. */
+  async function settleMeeting(now: number): Promise<void> {
+    const m = meeting.value;
+    if (!m) return;
+    const db = repositories().db;
+    const all = await db.assignments.where('meetingId').equals(m.id).toArray();
+    if (bundle.value) bundle.value = { ...bundle.value, assignments: all };
+    const waiting = all.some((a) => a.status === 'draft' || a.status === 'signed');
+    if (waiting || all.length === 0 || m.status === 'handed_off') return;
+    const next = { ...m, status: 'handed_off' as const, updatedAt: now };
+    await db.meetings.put(plain(next));
+    meeting.value = next;
+    if (bundle.value) bundle.value = { ...bundle.value, meeting: next };
+  }
+
+  return {
+    meeting,
+    bundle,
+    problems,
+    files,
+    skipped,
+    drives,
+    target,
+    report,
+    preparing,
+    listing,
+    writing,
+    maskPhones,
+    includeBriefing,
+    handedOff,
+    folderName,
+    resultOf,
+    load,
+    prepare,
+    listDrives,
+    chooseDrive,
+    chooseFolder,
+    write,
+    markHandedOver,
+  };
+});

@@ -1,0 +1,63 @@
+/**
+ * Text as the documents print it: Chinese dates and times, lists joined with 、, mobile numbers masked.
+ */
+import { formatChineseDate } from '../domain/deadlines';
+import { maskPhone } from '../domain/phone';
+import type { EpochMs, IsoDate, MeetingKind } from '../domain/types';
+import { toIsoDate } from '../domain/workdays';
+
+// An 11-digit mainland mobile number not glued to other digits (so an ID number or an amount is left alone).
+const MOBILE_IN_TEXT = /(?<![0-9０-９])1[3-9]\d{9}(?![0-9０-９])/g;
+
+/** Masks every mobile number inside free text: 13812341234 → 138****1234. Landlines and other digits stay. */
+export function maskMobilesInText(text: string): string {
+  return text.replace(MOBILE_IN_TEXT, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
+}
+
+/** A phone number as a document prints it: masked (`maskPhone`) unless `show` is set. */
+export function phoneText(phone: string, show: boolean): string {
+  if (phone.trim() === '') return '';
+  return show ? phone : maskPhone(phone);
+}
+
+/** 2026年11月18日 for a calendar date. */
+export function chineseDate(date: IsoDate): string {
+  return formatChineseDate(date);
+}
+
+/** 2026年11月18日 for an instant, in China Standard Time. */
+export function chineseDateOf(at: EpochMs): string {
+  return formatChineseDate(toIsoDate(at));
+}
+
+/** `HH:mm` of an instant in China Standard Time, whatever zone the machine is set to. */
+export function clockOf(at: EpochMs): string {
+  const d = new Date(at + 8 * 3_600_000);
+  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** Names joined with the enumeration comma 、, empty strings dropped. */
+export function joinNames(names: ReadonlyArray<string | undefined>): string {
+  return names.filter((n): n is string => n !== undefined && n.trim() !== '').join('、');
+}
+
+/** What a kind of meeting is called in a document's title: 民营企业接待日 / 政企恳谈会 / 民营企业座谈会. */
+export const MEETING_KIND_TITLE: Readonly<Record<MeetingKind, string>> = {
+  reception: '民营企业接待日',
+  roundtable: '政企恳谈会',
+  symposium: '民营企业座谈会',
+};
+
+/** 1．2．3． as official documents number items (full-width full stop). */
+export const itemNumber = (i: number): string => `${i + 1}．`;
+
+const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 一 … 九十九, for headings 一、 and （一）. */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  if (n < 10) return CHINESE_DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones === 0 ? '' : CHINESE_DIGITS[ones]}`;
+}

@@ -1,0 +1,298 @@
+/**
+ * The page, type and package rules every document shares (GB/T 9704-2012, DESIGN.md §4), written so that WPS,
+ * Word and LibreOffice lay them out alike (PITFALLS.md "Word / WPS fidelity with docx").
+ */
+import { AlignmentType, Document, Footer, LineRuleType, Packer, Paragraph, SimpleField, TextRun } from 'docx';
+import type { IParagraphOptions, IRunOptions, ISectionOptions, ParagraphChild } from 'docx';
+
+/** A4 in twips, hard-coded: converting 210 × 297 mm gives 11905, which Word and printers take as a custom size. */
+export const A4 = { width: 11906, height: 16838 } as const;
+
+/** Millimetres to twips (1/1440 inch), rounded to the nearest twip. */
+export const mmToTwip = (mm: number): number => Math.round((mm * 1440) / 25.4);
+
+/** Margins of GB/T 9704: top 37, bottom 35, left 28, right 26 mm (type area 156 × 225 mm). */
+export const MARGIN = {
+  top: mmToTwip(37),
+  bottom: mmToTwip(35),
+  left: mmToTwip(28),
+  right: mmToTwip(26),
+} as const;
+
+/** Width of the type area in twips: what tables and images must fit into. */
+export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+
+/** Font sizes in half-points (w:sz): 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt. */
+export const SIZE = { title: 44, body: 32, four: 28, smallFour: 24 } as const;
+
+/**
+ * Exact line heights in twips. 22 lines on the 225 mm type area make 28.95 pt a line; the title's 2号 needs more.
+ * Exact (LineRuleType.EXACT) so that every office suite puts the same lines on a page.
+ */
+export const LINE = { body: 579, title: 720, table: 400, small: 400 } as const;
+
+/** One full-width character of 3号 in twips: the two-character first-line indent of body paragraphs is twice this. */
+export const CHAR = 320;
+
+/** A run's four font slots: East Asian text in the Chinese face, Latin letters and digits in Times New Roman. */
+export interface Face {
+  eastAsia: string;
+  ascii: string;
+  hAnsi: string;
+  cs: string;
+}
+
+const face = (eastAsia: string, latin = 'Times New Roman'): Face => ({
+  eastAsia,
+  ascii: latin,
+  hAnsi: latin,
+  cs: latin,
+});
+
+/** The faces of GB/T 9704: body 仿宋_GB2312, title 方正小标宋简体, headings 黑体 / 楷体_GB2312, page numbers 宋体. */
+export const FACE = {
+  body: face('仿宋_GB2312'),
+  title: face('方正小标宋简体'),
+  heading: face('黑体'),
+  subheading: face('楷体_GB2312'),
+  // 半角宋体: the digits of the page number are in 宋体 too, not Times New Roman.
+  pageNumber: face('宋体', '宋体'),
+  // ☐ is not in GB2312, so 仿宋_GB2312 has no glyph for it; Segoe UI Symbol ships with every Windows since 7.
+  symbol: face('Segoe UI Symbol', 'Segoe UI Symbol'),
+} as const;
+
+/**
+ * The fonts declared in word/fontTable.xml, each with the face Word and WPS should take when it is missing:
+ * Windows has 仿宋 / 楷体 at most as optional fonts, never the _GB2312 variants, and 方正小标宋简体 is commercial.
+ * Charset 86 (GB2312) tells them these are Chinese faces, so they do not substitute a Latin one.
+ */
+const DECLARED_FONTS: ReadonlyArray<{
+  name: string;
+  altName?: string;
+  panose: string;
+  charset: string;
+  family: string;
+  pitch: string;
+}> = [
+  {
+    name: '仿宋_GB2312',
+    altName: '仿宋',
+    panose: '02010609030101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+  },
+  {
+    name: '仿宋',
+    altName: 'FangSong',
+    panose: '02010609060101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+  },
+  {
+    name: '方正小标宋简体',
+    altName: '宋体',
+    panose: '02000000000000000000',
+    charset: '86',
+    family: 'auto',
+    pitch: 'variable',
+  },
+  {
+    name: '黑体',
+    altName: 'SimHei',
+    panose: '02010609060101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+  },
+  {
+    name: '楷体_GB2312',
+    altName: '楷体',
+    panose: '02010609030101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+  },
+  {
+    name: '楷体',
+    altName: 'KaiTi',
+    panose: '02010609060101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+  },
+  {
+    name: '宋体',
+    altName: 'SimSun',
+    panose: '02010600030101010101',
+    charset: '86',
+    family: 'auto',
+    pitch: 'variable',
+  },
+  {
+    name: 'Times New Roman',
+    panose: '02020603050405020304',
+    charset: '00',
+    family: 'roman',
+    pitch: 'variable',
+  },
+  {
+    name: 'Segoe UI Symbol',
+    panose: '020B0502040204020203',
+    charset: '00',
+    family: 'swiss',
+    pitch: 'variable',
+  },
+];
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** word/fontTable.xml with every face above; docx writes no altName or charset, so the package gets this one. */
+export function fontTableXml(): string {
+  const fonts = DECLARED_FONTS.map(
+    (f) =>
+      `<w:font w:name="${escapeXml(f.name)}">` +
+      (f.altName ? `<w:altName w:val="${escapeXml(f.altName)}"/>` : '') +
+      `<w:panose1 w:val="${f.panose}"/><w:charset w:val="${f.charset}"/>` +
+      `<w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    fonts +
+    '</w:fonts>'
+  );
+}
+
+/** The finished package as bytes; `Packer.pack(…, 'uint8array')` works alike in Node and in the browser. */
+export function packDocument(doc: Document): Promise<Uint8Array> {
+  return Packer.pack(doc, 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+}
+
+/** Run options: a face, a size (half-points) and the text. */
+export interface RunSpec extends Omit<IRunOptions, 'font' | 'size'> {
+  face?: Face;
+  size?: number;
+}
+
+/** A text run in the given face and size (default 仿宋_GB2312 3号). */
+export function run(text: string, spec: RunSpec = {}): TextRun {
+  const { face: f = FACE.body, size = SIZE.body, ...rest } = spec;
+  return new TextRun({ ...rest, text, font: f, size });
+}
+
+/** Paragraph options with an exact line height in twips (default a body line). */
+export interface ParaSpec extends Omit<IParagraphOptions, 'children' | 'spacing'> {
+  line?: number;
+  before?: number;
+  after?: number;
+}
+
+/** A paragraph with exact line spacing; a string child becomes a body run. */
+export function para(children: ReadonlyArray<ParagraphChild | string>, spec: ParaSpec = {}): Paragraph {
+  const { line = LINE.body, before = 0, after = 0, ...rest } = spec;
+  return new Paragraph({
+    // No automatic gap between Chinese and digits: 〔2026〕12号 and 2026年11月22日 print as official documents write them.
+    autoSpaceEastAsianText: false,
+    ...rest,
+    spacing: { line, lineRule: LineRuleType.EXACT, before, after },
+    children: children.map((c) => (typeof c === 'string' ? run(c) : c)),
+  });
+}
+
+/** A body paragraph: 仿宋 3号, first line indented two characters, justified. */
+export function bodyPara(children: ReadonlyArray<ParagraphChild | string>, spec: ParaSpec = {}): Paragraph {
+  return para(children, { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * CHAR }, ...spec });
+}
+
+/** The document title: 方正小标宋简体 2号, centred. */
+export function titlePara(text: string, spec: ParaSpec = {}): Paragraph {
+  return para([run(text, { face: FACE.title, size: SIZE.title })], {
+    alignment: AlignmentType.CENTER,
+    line: LINE.title,
+    ...spec,
+  });
+}
+
+/** A first-level heading (一、…): 黑体 3号. */
+export function headingPara(text: string, spec: ParaSpec = {}): Paragraph {
+  return para([run(text, { face: FACE.heading })], { indent: { firstLine: 2 * CHAR }, ...spec });
+}
+
+/** A second-level heading (（一）…): 楷体_GB2312 3号. */
+export function subheadingPara(text: string, spec: ParaSpec = {}): Paragraph {
+  return para([run(text, { face: FACE.subheading })], { indent: { firstLine: 2 * CHAR }, ...spec });
+}
+
+// 4号 is 280 twips wide a character: GB/T 9704 puts the number one character in from the outer edge.
+const PAGE_NUMBER_INSET = 280;
+
+function pageNumberFooter(alignment: 'left' | 'right'): Footer {
+  const spec = { face: FACE.pageNumber, size: SIZE.four };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: alignment === 'right' ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
+        spacing: { line: LINE.small, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        // The paragraph style carries the face, so the field's cached number (a bare run) is 宋体 4号 too.
+        style: 'PageNumber',
+        // A simple field (w:fldSimple), not the begin/separate/end kind: WPS has shown those as text.
+        children: [run('— ', spec), new SimpleField('PAGE', '1'), run(' —', spec)],
+      }),
+    ],
+  });
+}
+
+/**
+ * A section on A4 with the GB/T 9704 margins and page numbers "— 1 —" at the outside bottom: right on odd
+ * pages, left on even ones (the document must set `evenAndOddHeaderAndFooters`).
+ */
+export function gbSection(children: ISectionOptions['children']): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: { width: A4.width, height: A4.height },
+        // The number sits 7 mm below the type area: footer distance = 35 − 7 mm, less one 4号 line.
+        margin: { ...MARGIN, header: mmToTwip(15), footer: mmToTwip(28) - LINE.small, gutter: 0 },
+      },
+    },
+    footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+    children,
+  };
+}
+
+/** Document metadata shown in the file's properties. */
+export interface DocMeta {
+  title: string;
+  creator: string;
+}
+
+/** A document with the house defaults: 仿宋 3号, exact body lines, zh-CN, odd/even page numbers. */
+export function gbDocument(meta: DocMeta, sections: ISectionOptions[]): Document {
+  return new Document({
+    title: meta.title,
+    creator: meta.creator,
+    lastModifiedBy: meta.creator,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: FACE.body, size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { line: LINE.body, lineRule: LineRuleType.EXACT } },
+        },
+      },
+      paragraphStyles: [
+        {
+          id: 'PageNumber',
+          name: 'Page Number Line',
+          run: { font: FACE.pageNumber, size: SIZE.four },
+        },
+      ],
+    },
+    sections,
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * Every document of one meeting for 交办导出: a 交办单 per exportable assignment, the 会议纪要 and the 会前材料.
+ * Pure: records in, .docx bytes out, the same in the renderer, in Node scripts and in tests.
+ */
+import type { Id } from '../domain/types';
+import { assignmentSheetData, buildAssignmentSheet, SheetBlockedError } from './assignment-sheet';
+import type { MeetingBundle } from './bundle';
+import { indexBundle } from './bundle';
+
+export type { MeetingBundle } from './bundle';
+
+/** What a document is: 交办单, 会议纪要 or 会前材料. */
+export type MeetingDocumentKind = 'sheet' | 'minutes' | 'briefing';
+
+/** One built document: its kind, the assignment of a 交办单, the file name's stem (before sanitising) and bytes. */
+export interface MeetingDocument {
+  kind: MeetingDocumentKind;
+  assignmentId?: Id;
+  stem: string;
+  bytes: Uint8Array;
+}
+
+/** An assignment left out of the export, with the reason in Chinese (unsigned, tampered, escalated…). */
+export interface SkippedAssignment {
+  assignmentId: Id;
+  reason: string;
+}
+
+export interface MeetingDocumentsOptions {
+  /** Integrity problems by assignment id (`SignatureProblem.label` + detail): those items are never exported. */
+  problems?: Readonly<Record<Id, string>>;
+  /** Mask mobile numbers in the 会议纪要 (default true). The 交办单 keeps the reporter's number: it is called back. */
+  maskPhones?: boolean;
+  /** Which documents to build (default sheets and minutes). */
+  include?: ReadonlyArray<'sheets' | 'minutes' | 'briefing'>;
+}
+
+export interface MeetingDocuments {
+  documents: MeetingDocument[];
+  skipped: SkippedAssignment[];
+}
+
+const docNumberOrder = (n: string | undefined): number => {
+  const m = /〔(\d{4})〕(\d+)号/.exec(n ?? '');
+  return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
+};
+
+/** The 交办单 stems: 青工商联交〔2026〕12号-临江丰泽钢构有限公司-交办单. */
+export function sheetStem(docNumber: string, enterpriseName: string): string {
+  return `${docNumber}-${enterpriseName}-交办单`;
+}
+
+/** Builds the meeting's documents; unsigned or tampered assignments are listed in `skipped`, never built. */
+export async function meetingDocuments(
+  bundle: MeetingBundle,
+  options: MeetingDocumentsOptions = {},
+): Promise<MeetingDocuments> {
+  const include = new Set(options.include ?? ['sheets', 'minutes']);
+  const ix = indexBundle(bundle);
+  const documents: MeetingDocument[] = [];
+  const skipped: SkippedAssignment[] = [];
+  if (include.has('sheets')) {
+    const ordered = [...ix.assignments].sort(
+      (a, b) => docNumberOrder(a.docNumber) - docNumberOrder(b.docNumber),
+    );
+    for (const a of ordered) {
+      let data;
+      try {
+        data = assignmentSheetData(bundle, a.id, options.problems?.[a.id]);
+      } catch (e) {
+        if (!(e instanceof SheetBlockedError)) throw e;
+        skipped.push({ assignmentId: a.id, reason: e.message });
+        continue;
+      }
+      documents.push({
+        kind: 'sheet',
+        assignmentId: a.id,
+        stem: sheetStem(data.docNumber, data.enterpriseName),
+        bytes: await buildAssignmentSheet(data),
+      });
+    }
+  }
+  return { documents, skipped };
+}
