@@ -9,6 +9,9 @@ import { chromium } from '@playwright/test';
 import { startWebServer } from '../../build/scripts/serve-web.mjs';
 import { benchLive } from './live-bench.mjs';
 import { crashStress, summarize } from './crash-stress.mjs';
+// TypeScript modules of main, loaded through tsx (`node --import tsx`, see package.json "bench").
+import { exportFiles } from '../../electron/main/services/export-writer.ts';
+import { nodeFileSystem } from '../../electron/main/services/file-save.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -195,7 +198,36 @@ try {
     `${signing.problems} problems, chain ${signing.auditOk ? 'intact' : 'BROKEN'}; PNG ${Math.round(signing.pngBytes / 1024)} kB as data URL`,
   );
 
-  // 6. Crash stress: SIGKILL the whole browser after typing, restart on the same profile, 20 rounds.
+  // 6. 交办导出: a meeting's 30 交办单 + minutes built in the page (the renderer's half), then written
+  // and verified on disk by main's writer (temporary name, flush, rename, read back, SHA-256, 清单).
+  await page.goto(`${origin}/bench/index.html`);
+  await page.waitForFunction(() => 'deskBench' in window);
+  const tBuild = performance.now();
+  const docs = await page.evaluate(() => window.deskBench.documents(30));
+  const builtMs = performance.now() - tBuild;
+  const exportDir = mkdtempSync(join(tmpdir(), 'kentan-export-'));
+  const tWrite = performance.now();
+  const written = await exportFiles(nodeFileSystem, exportDir, {
+    folderName: '青溪区第14次“民营企业接待日”-交办材料-2026年11月21日',
+    files: docs.files.map((f) => ({
+      fileName: f.fileName,
+      bytes: new Uint8Array(Buffer.from(f.base64, 'base64')),
+    })),
+    manifestName: '青溪区第14次“民营企业接待日”-清单.txt',
+  });
+  const writeMs = performance.now() - tWrite;
+  rmSync(exportDir, { recursive: true, force: true });
+  const verified = written.files.filter((f) => f.ok).length;
+  report('交办单: one sheet with signature, cold', ms(docs.coldMs), '≤ 60 ms', 'first build in a fresh page');
+  report(`交办单: each in a batch of ${docs.sheets}`, ms(docs.perSheetMs), '≤ 15 ms');
+  report(
+    `交办导出: ${docs.sheets} sheets + minutes built, written, verified`,
+    ms(builtMs + writeMs),
+    '≤ 2000 ms',
+    `build ${ms(docs.batchMs)} in the page, to Node ${ms(builtMs - docs.batchMs)}, write + verify ${ms(writeMs)}; ${verified}/${written.files.length} verified, 清单 ${written.manifest.ok ? 'written' : 'MISSING'}`,
+  );
+
+  // 7. Crash stress: SIGKILL the whole browser after typing, restart on the same profile, 20 rounds.
   const crashRounds = Number(process.env.BENCH_CRASH_ROUNDS ?? 20);
   if (crashRounds > 0) {
     const crash = summarize(

@@ -155,3 +155,18 @@ export async function writeOn(
   }
   await cdp?.detach();
 }
+
+/** A short two-stroke signature, in fractions of the pad's box. */
+export const SIGNATURE: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
+  [
+    [0.2, 0.6],
+    [0.3, 0.3],
+    [0.4, 0.65],
+    [0.5, 0.35],
+    [0.6, 0.6],
+  ],
+  [
+    [0.65, 0.4],
+    [0.8, 0.45],
+  ],
+];

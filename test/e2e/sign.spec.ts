@@ -2,21 +2,8 @@
 // signs with a finger (touch project) or mouse (desktop), the item locks and gets its number;
 // signing once and confirming item by item; a half-written signature survives a reload.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { loadDemo, meetingIdByEdition, press, screenshot, writeOn } from './helpers';
+import { loadDemo, meetingIdByEdition, press, screenshot, SIGNATURE, writeOn } from './helpers';
 
-const SIGNATURE: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
-  [
-    [0.2, 0.6],
-    [0.3, 0.3],
-    [0.4, 0.65],
-    [0.5, 0.35],
-    [0.6, 0.6],
-  ],
-  [
-    [0.65, 0.4],
-    [0.8, 0.45],
-  ],
-];
 const HANDWRITING: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
   [
     [0.1, 0.3],

@@ -6,6 +6,10 @@ import { seedTenYears, TEN_YEARS } from './ten-years';
 import { createSearchIndex } from '../../../shared/directory/pinyin-search';
 import { SignOffRepository } from '../../../renderer/db/repositories/sign-offs';
 import type { Assignment, InkStroke } from '../../../shared/domain/types';
+import { signedDemoBundle } from '../../../shared/demo/demo-signing';
+import { assignmentSheetData, buildAssignmentSheet } from '../../../shared/docs/assignment-sheet';
+import { meetingDocuments, type MeetingBundle } from '../../../shared/docs/meeting-documents';
+import { safeFileName, uniqueFileNames } from '../../../shared/export/file-names';
 
 const TEXT = '园区的道路晚上没有路灯，工人下夜班很不安全，希望尽快把路灯装起来，这个事情我们反映过两次了。';
 
@@ -66,7 +70,60 @@ function signature(): { strokes: InkStroke[]; png: string } {
   return { strokes, png: canvas.toDataURL('image/png') };
 }
 
+/** The demo meeting grown to `count` signed assignments (the five repeated, numbered 1…count), with a canvas signature. */
+async function bigMeeting(count: number): Promise<MeetingBundle> {
+  let n = 0;
+  const demo = await signedDemoBundle({ today: '2026-11-22', now: Date.now(), newId: () => `b-${++n}` });
+  const { png } = signature();
+  const assignments = Array.from({ length: count }, (_, i) => ({
+    ...demo.assignments[i % demo.assignments.length]!,
+    id: `a-${i}`,
+    docNumber: `青工商联交〔2026〕${i + 1}号`,
+  }));
+  const signOffs = assignments.map((a, i) => ({
+    ...demo.signOffs[i % demo.signOffs.length]!,
+    id: `s-${i}`,
+    assignmentId: a.id,
+    png,
+  }));
+  return { ...demo, assignments, signOffs };
+}
+
+const toBase64 = (bytes: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+
 const bench = {
+  /**
+   * 交办导出, the renderer's half: one 交办单 built cold (the first in a fresh page), then a meeting's
+   * `count` sheets plus the minutes in a batch, named as the export names them. The bytes go back to
+   * the driver (as IPC would carry them to main), which writes and verifies them on disk.
+   */
+  async documents(count: number) {
+    const bundle = await bigMeeting(count);
+    let t = performance.now();
+    await buildAssignmentSheet(assignmentSheetData(bundle, bundle.assignments[0]!.id));
+    const coldMs = performance.now() - t;
+    t = performance.now();
+    const built = await meetingDocuments(bundle, { include: ['sheets', 'minutes'] });
+    const batchMs = performance.now() - t;
+    const t2 = performance.now();
+    const sheets = built.documents.filter((d) => d.kind === 'sheet');
+    for (const a of bundle.assignments) await buildAssignmentSheet(assignmentSheetData(bundle, a.id));
+    const perSheetMs = (performance.now() - t2) / bundle.assignments.length;
+    const names = uniqueFileNames(built.documents.map((d) => safeFileName(d.stem, '.docx')));
+    return {
+      coldMs,
+      batchMs,
+      perSheetMs,
+      sheets: sheets.length,
+      minutes: built.documents.length - sheets.length,
+      files: built.documents.map((d, i) => ({ fileName: names[i]!, base64: toBase64(d.bytes) })),
+    };
+  },
+
   /**
    * 签批: `count` draft assignments signed one after another through the app's repository (number,
    * hashes, sign-off, status and chained audit record), each timed; then the check run on start
