@@ -8,8 +8,8 @@ import { exportBlocker } from '../domain/assignment-lifecycle';
 import { dataUrlBytes } from '../domain/integrity';
 import { URGENCY_LABEL } from '../domain/labels';
 import { regionOf } from '../domain/meeting';
-import type { Id } from '../domain/types';
-import type { MeetingBundle } from './bundle';
+import type { Assignment, Id } from '../domain/types';
+import type { BundleIndex, MeetingBundle } from './bundle';
 import { indexBundle } from './bundle';
 import { chineseDate, chineseDateOf, itemNumber, joinNames, MEETING_KIND_TITLE } from './format';
 import {
@@ -72,6 +72,18 @@ export class SheetBlockedError extends Error {
 }
 
 /**
+ * Why an assignment may not be printed as signed (a 交办单, a numbered row of the 会议纪要), or undefined when it
+ * may: unsigned, out of the local loop, an integrity `problem`, no current sign-off, or no 文号.
+ */
+export function sheetBlocker(ix: BundleIndex, a: Assignment, problem?: string): string | undefined {
+  const blocked = exportBlocker(a.status, problem);
+  if (blocked) return blocked;
+  if (!ix.signOff(a.id)) return '找不到签批记录，不能作为已签批交办单导出，请重新签批';
+  if (!a.docNumber) return '交办件没有文号，不能导出交办单';
+  return undefined;
+}
+
+/**
  * The sheet of one assignment of the bundle. Throws `SheetBlockedError` when it is unsigned, out of the local
  * loop, marked with an integrity `problem`, or has no current sign-off: such an item is never printed as signed.
  */
@@ -83,11 +95,9 @@ export function assignmentSheetData(
   const ix = indexBundle(bundle);
   const a = ix.assignments.find((x) => x.id === assignmentId);
   if (!a) throw new SheetBlockedError('找不到这件交办件');
-  const blocked = exportBlocker(a.status, problem);
-  if (blocked) throw new SheetBlockedError(blocked);
+  const blocked = sheetBlocker(ix, a, problem);
   const signOff = ix.signOff(a.id);
-  if (!signOff) throw new SheetBlockedError('找不到签批记录，不能作为已签批交办单导出，请重新签批');
-  if (!a.docNumber) throw new SheetBlockedError('交办件没有文号，不能导出交办单');
+  if (blocked || !signOff || !a.docNumber) throw new SheetBlockedError(blocked ?? '');
 
   const { meeting, organization } = bundle;
   const enterprise = ix.enterprise(a.enterpriseId);

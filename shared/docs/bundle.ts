@@ -81,3 +81,18 @@ export function indexBundle(bundle: MeetingBundle): BundleIndex {
     assignments: own(bundle.assignments),
   };
 }
+
+/** Sort key of a 文号: 〔2026〕12号 after 〔2026〕2号, a later year after an earlier one, no number last. */
+export function docNumberOrder(docNumber: string | undefined): number {
+  const m = /〔(\d{4})〕(\d+)号/.exec(docNumber ?? '');
+  return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
+}
+
+/** Assignments in 文号 order; those without a number keep their drafting order at the end. */
+export function inDocNumberOrder<T extends Pick<Assignment, 'docNumber' | 'createdAt'>>(
+  rows: readonly T[],
+): T[] {
+  return [...rows].sort(
+    (a, b) => docNumberOrder(a.docNumber) - docNumberOrder(b.docNumber) || a.createdAt - b.createdAt,
+  );
+}

@@ -14,6 +14,11 @@ export function maskMobilesInText(text: string): string {
   return text.replace(MOBILE_IN_TEXT, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
 }
 
+/** What documents do to free text: mask mobile numbers (the default), or leave the text as it is. */
+export function textMask(maskPhones = true): (text: string) => string {
+  return maskPhones ? maskMobilesInText : (text) => text;
+}
+
 /** A phone number as a document prints it: masked (`maskPhone`) unless `show` is set. */
 export function phoneText(phone: string, show: boolean): string {
   if (phone.trim() === '') return '';

@@ -5,7 +5,9 @@
 import type { Id } from '../domain/types';
 import { assignmentSheetData, buildAssignmentSheet, SheetBlockedError } from './assignment-sheet';
 import type { MeetingBundle } from './bundle';
-import { indexBundle } from './bundle';
+import { inDocNumberOrder, indexBundle } from './bundle';
+import { briefingData, buildBriefing } from './briefing';
+import { buildMinutes, minutesData } from './minutes';
 
 export type { MeetingBundle } from './bundle';
 
@@ -29,7 +31,10 @@ export interface SkippedAssignment {
 export interface MeetingDocumentsOptions {
   /** Integrity problems by assignment id (`SignatureProblem.label` + detail): those items are never exported. */
   problems?: Readonly<Record<Id, string>>;
-  /** Mask mobile numbers in the 会议纪要 (default true). The 交办单 keeps the reporter's number: it is called back. */
+  /**
+   * Mask mobile numbers in the 会议纪要 and the 会前材料 (default true). The 交办单 keeps the reporter's number:
+   * the department calls the enterprise back.
+   */
   maskPhones?: boolean;
   /** Which documents to build (default sheets and minutes). */
   include?: ReadonlyArray<'sheets' | 'minutes' | 'briefing'>;
@@ -40,17 +45,15 @@ export interface MeetingDocuments {
   skipped: SkippedAssignment[];
 }
 
-const docNumberOrder = (n: string | undefined): number => {
-  const m = /〔(\d{4})〕(\d+)号/.exec(n ?? '');
-  return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
-};
-
 /** The 交办单 stems: 青工商联交〔2026〕12号-临江丰泽钢构有限公司-交办单. */
 export function sheetStem(docNumber: string, enterpriseName: string): string {
   return `${docNumber}-${enterpriseName}-交办单`;
 }
 
-/** Builds the meeting's documents; unsigned or tampered assignments are listed in `skipped`, never built. */
+/**
+ * Builds the meeting's documents: the 交办单 in 文号 order, then the 会议纪要, then the 会前材料. Unsigned or
+ * tampered assignments are listed in `skipped`, never built as sheets (the minutes list them as 待签批).
+ */
 export async function meetingDocuments(
   bundle: MeetingBundle,
   options: MeetingDocumentsOptions = {},
@@ -60,10 +63,7 @@ export async function meetingDocuments(
   const documents: MeetingDocument[] = [];
   const skipped: SkippedAssignment[] = [];
   if (include.has('sheets')) {
-    const ordered = [...ix.assignments].sort(
-      (a, b) => docNumberOrder(a.docNumber) - docNumberOrder(b.docNumber),
-    );
-    for (const a of ordered) {
+    for (const a of inDocNumberOrder(ix.assignments)) {
       let data;
       try {
         data = assignmentSheetData(bundle, a.id, options.problems?.[a.id]);
@@ -80,5 +80,18 @@ export async function meetingDocuments(
       });
     }
   }
+  const { title } = bundle.meeting;
+  if (include.has('minutes'))
+    documents.push({
+      kind: 'minutes',
+      stem: `${title}-会议纪要`,
+      bytes: await buildMinutes(minutesData(bundle, options)),
+    });
+  if (include.has('briefing'))
+    documents.push({
+      kind: 'briefing',
+      stem: `${title}-会前材料`,
+      bytes: await buildBriefing(briefingData(bundle, options)),
+    });
   return { documents, skipped };
 }

@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingBundle } from '../../../shared/docs/bundle';
+import { TEXT_WIDTH } from '../../../shared/docs/gbt9704';
+import { buildMinutes, minutesData } from '../../../shared/docs/minutes';
+import type { DocxParts } from './docx';
+import { demoBundle, elements, paragraphs, readDocx, runsWith, tableRows } from './docx';
+
+let bundle: MeetingBundle;
+let minutes: DocxParts;
+let text: string[];
+
+beforeAll(async () => {
+  bundle = await demoBundle();
+  minutes = await readDocx(await buildMinutes(minutesData(bundle)));
+  text = paragraphs(minutes.document);
+});
+
+/** The demo with a mobile number said aloud by the first speaker and written into the written submission. */
+function withPhones(b: MeetingBundle): MeetingBundle {
+  const spoken = b.minuteEntries.find((m) => m.who === '许家豪')!;
+  const written = b.concerns.find((c) => c.channel === '书面')!;
+  return {
+    ...b,
+    minuteEntries: b.minuteEntries.map((m) =>
+      m.id === spoken.id ? { ...m, text: `${m.text}我的手机是13812341234，随时联系。` } : m,
+    ),
+    concerns: b.concerns.map((c) =>
+      c.id === written.id ? { ...c, verbatim: `${c.verbatim}联系人手机13912345678。` } : c,
+    ),
+  };
+}
+
+describe('会议纪要 content', () => {
+  it('is titled after the meeting, in 方正小标宋简体 2号', () => {
+    expect(text[0]).toBe('青溪区第14次“民营企业接待日”会议纪要');
+    const title = runsWith(minutes.document, '会议纪要')[0];
+    expect(title).toMatch(/w:eastAsia="方正小标宋简体"/);
+    expect(title).toMatch(/<w:sz w:val="44"\/>/);
+  });
+
+  it('states the meeting facts with Chinese dates and the hosting leaders with their titles', () => {
+    expect(text).toContain('时间：2026年11月21日 09:20—09:55');
+    expect(text).toContain('地点：区工商联三楼会议室');
+    expect(text).toContain('接待领导：区委书记王立群，区委常委、常务副区长张明德');
+    expect(text).toContain('主持：区人大常委会副主任、区工商联主席孙海燕');
+    expect(text).toContain(
+      '参会单位：区财政局、区住房和城乡建设局、区应急管理局、经济开发区管委会、区自然资源和规划分局、区公安分局交通警察大队、安富街道办事处',
+    );
+    expect(text).toContain('参会企业：3家（另有书面反映1家，缺席1家）');
+  });
+
+  it('goes speaker by speaker in the speaking order, headed in 楷体, skipping the absent one', () => {
+    const headings = text.filter((t) => /^（[一二三四五六七八九十]+）/.test(t));
+    expect(headings).toEqual([
+      '（一）临江恒泰住房租赁有限公司董事长许家豪',
+      '（二）临江丰泽钢构有限公司董事长叶振邦',
+      '（三）青溪顺达物流有限公司总经理吴晓光',
+      '（四）临江禾香食品有限公司董事长陈美玲（书面反映）',
+      '（五）其他发言',
+    ]);
+    expect(runsWith(minutes.document, '（一）临江恒泰')[0]).toMatch(/w:eastAsia="楷体_GB2312"/);
+    expect(runsWith(minutes.document, '一、企业反映问题及现场答复')[0]).toMatch(/w:eastAsia="黑体"/);
+    expect(runsWith(minutes.document, '二、交办事项')[0]).toMatch(/w:eastAsia="黑体"/);
+  });
+
+  it("contains each speaker's words exactly as recorded, and the written submission", () => {
+    const body = text.join('\n');
+    for (const m of bundle.minuteEntries) expect(text).toContain(`${m.who}：${m.text}`);
+    const written = bundle.concerns.find((c) => c.channel === '书面')!;
+    expect(text).toContain(`书面反映：${written.verbatim}`);
+    // The words of a concern already in the record are not printed twice.
+    expect(body.split('一期项目验收和办证卡在消防这块').length - 1).toBe(1);
+  });
+
+  it("keeps each turn's answers and the leader's words with it, in the order said", () => {
+    const at = (s: string) => text.findIndex((t) => t.startsWith(s));
+    expect(at('叶振邦：')).toBeLessThan(at('区住房和城乡建设局：'));
+    expect(at('区住房和城乡建设局：')).toBeLessThan(at('王立群：二期补贴的事'));
+    expect(at('王立群：二期补贴的事')).toBeLessThan(at('（三）'));
+    expect(at('孙海燕：各位企业家')).toBeLessThan(at('（一）'));
+    expect(at('王立群：今天提的问题')).toBeGreaterThan(at('（五）其他发言'));
+  });
+
+  it("prints the signed instructions with the sheet's number under each enterprise", () => {
+    expect(text).toContain('王立群批示（青工商联交〔2026〕1号）：请财政局本月底前拨付到位，并向企业反馈。');
+    expect(text).toContain('王立群批示（青工商联交〔2026〕5号）：请协调加快接电排期。');
+  });
+
+  it('lists the 交办事项 in a fixed table whose header repeats on every page', () => {
+    const tables = minutes.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables).toHaveLength(1);
+    const table = tables[0]!;
+    expect(elements(table, 'w:tblLayout')).toEqual([{ 'w:type': 'fixed' }]);
+    const grid = elements(table, 'w:gridCol').map((g) => Number(g['w:w']));
+    expect(grid).toHaveLength(7);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    expect(table).toMatch(/<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:tblHeader\/>/);
+    const rows = tableRows(table);
+    expect(rows[0]).toEqual(['序号', '文号', '企业', '事项', '牵头单位', '配合单位', '办理时限']);
+    expect(rows[2]).toEqual([
+      '2',
+      '青工商联交〔2026〕2号',
+      '临江丰泽钢构有限公司',
+      '兑现二期厂房建设项目补贴；城市建设配套费给予政策支持',
+      '经济开发区管委会',
+      '区财政局、区住房和城乡建设局',
+      expect.stringMatching(/^2026年12月\d{1,2}日$/),
+    ]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(text).toContain('本次会议共形成交办事项5件，具体如下：');
+  });
+
+  it('sets the body in 仿宋_GB2312 3号 with exact 28.95 pt lines', () => {
+    const entry = runsWith(minutes.document, '这笔资金市级部分')[0];
+    expect(entry).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    expect(entry).toMatch(/<w:sz w:val="32"\/>/);
+    const lines = elements(minutes.document, 'w:spacing').filter((s) => s['w:line']);
+    expect(lines.every((s) => s['w:lineRule'] === 'exact')).toBe(true);
+    expect(lines.filter((s) => s['w:line'] === '579').length).toBeGreaterThan(20);
+  });
+});
+
+describe('会议纪要 record attribution', () => {
+  it("puts an unlinked answer inside a speaker's timed slot with that speaker", () => {
+    const third = bundle.queueEntries.find((q) => q.speaker === '吴晓光')!;
+    const m5 = bundle.minuteEntries.find((m) => m.who === '吴晓光')!;
+    const b: MeetingBundle = {
+      ...bundle,
+      queueEntries: bundle.queueEntries.map((q) =>
+        q.id === third.id ? { ...q, startedAt: m5.at - 60_000, endedAt: m5.at + 5 * 60_000 } : q,
+      ),
+      minuteEntries: [
+        ...bundle.minuteEntries,
+        {
+          id: 'late',
+          meetingId: bundle.meeting.id,
+          at: m5.at + 4 * 60_000,
+          role: 'department',
+          who: '区生态环境分局',
+          text: '我们配合交警大队一起调研。',
+          history: [],
+        },
+      ],
+    };
+    const block = minutesData(b).speakers.find((s) => s.heading.includes('吴晓光'))!;
+    expect(block.lines.map((l) => l.label)).toEqual([
+      '吴晓光',
+      '区公安分局交通警察大队',
+      '区生态环境分局',
+      '王立群批示（青工商联交〔2026〕4号）',
+    ]);
+  });
+
+  it('calls the closing block 领导讲话 when only the leader spoke after the last turn', () => {
+    const b = { ...bundle, minuteEntries: bundle.minuteEntries.filter((m) => !m.text.startsWith('赵海峰')) };
+    expect(minutesData(b).closing?.heading).toBe('领导讲话');
+  });
+});
+
+describe('会议纪要 phone numbers', () => {
+  it('masks mobile numbers in the verbatim words by default', async () => {
+    const data = minutesData(withPhones(bundle));
+    const all = JSON.stringify(data);
+    expect(all).not.toContain('13812341234');
+    expect(all).not.toContain('13912345678');
+    const doc = paragraphs((await readDocx(await buildMinutes(data))).document).join('\n');
+    expect(doc).toContain('我的手机是138****1234，随时联系。');
+    expect(doc).toContain('联系人手机139****5678。');
+    expect(doc).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it('shows them with maskPhones: false', async () => {
+    const data = minutesData(withPhones(bundle), { maskPhones: false });
+    const doc = paragraphs((await readDocx(await buildMinutes(data))).document).join('\n');
+    expect(doc).toContain('我的手机是13812341234，随时联系。');
+    expect(doc).toContain('联系人手机13912345678。');
+  });
+});
+
+describe('会议纪要 and unsigned items', () => {
+  it('lists a draft and a tampered item as 待签批, without number or instruction, after the signed ones', () => {
+    const draftId = bundle.assignments[0]!.id;
+    const tamperedId = bundle.assignments[2]!.id;
+    const b = {
+      ...bundle,
+      assignments: bundle.assignments.map((a) =>
+        a.id === draftId ? { ...a, status: 'draft' as const, docNumber: undefined } : a,
+      ),
+    };
+    const data = minutesData(b, { problems: { [tamperedId]: '签批后已修改' } });
+    expect(data.assignments.map((a) => a.docNumber)).toEqual([
+      '青工商联交〔2026〕2号',
+      '青工商联交〔2026〕4号',
+      '青工商联交〔2026〕5号',
+      '待签批',
+      '待签批',
+    ]);
+    expect(data.assignments[3]!.enterprise).toBe('临江恒泰住房租赁有限公司');
+    expect(data.assignmentsIntro).toBe('本次会议共形成交办事项5件，其中已签批交办3件，待签批2件，具体如下：');
+    const lines = data.speakers.flatMap((s) => s.lines.map((l) => l.label));
+    expect(lines.some((l) => l.includes('〔2026〕1号') || l.includes('〔2026〕3号'))).toBe(false);
+  });
+
+  it('says so when the meeting produced no 交办事项', () => {
+    expect(minutesData({ ...bundle, assignments: [] }).assignmentsIntro).toBe('本次会议未形成交办事项。');
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The documents as a printer sees them: LibreOffice (headless) turns every demo document, and a 交办单 with very
+ * long words, into PDF; pdfinfo counts the pages. LibreOffice, poppler and CJK fonts are required, here as in CI
+ * (libreoffice-writer-nogui, poppler-utils, fonts-noto-cjk): without them this test fails, it does not skip.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assignmentSheetData, buildAssignmentSheet } from '../../../shared/docs/assignment-sheet';
+import { meetingDocuments } from '../../../shared/docs/meeting-documents';
+import { demoBundle } from './docx';
+
+const onPath = (command: string) =>
+  (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
+
+function requireTools(): void {
+  const missing = [
+    ['soffice', 'libreoffice-writer-nogui'],
+    ['pdfinfo', 'poppler-utils'],
+    ['pdftotext', 'poppler-utils'],
+  ].filter(([command]) => !onPath(command!));
+  if (missing.length > 0)
+    throw new Error(
+      `文档渲染测试需要 ${missing.map(([c]) => c).join('、')}，但不在 PATH 上。` +
+        `请安装：sudo apt-get install ${[...new Set(missing.map(([, p]) => p))].join(' ')} fonts-noto-cjk`,
+    );
+}
+
+const pages = (pdf: string): number => {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
+};
+
+// A demand told at length, as some entrepreneurs do: about 170 characters, several times over.
+const LONG =
+  '我们公司二期厂房项目是按照二〇二三年与经开区签订的招商引资协议建设的，协议约定厂房建成投产后按固定资产投资额的' +
+  '百分之八给予建设补贴，分两年兑现。项目去年六月已经竣工投产，相关审计报告、投资发票和验收材料都已经按要求报送，' +
+  '但是到现在一分钱补贴都没有兑现，我们多次到管委会和财政局询问，答复都是在走程序。';
+
+const tmp = mkdtempSync(join(tmpdir(), 'kentan-docs-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('documents rendered by LibreOffice', () => {
+  it('keeps every ordinary 交办单 on one page, lets a long one flow on, and renders the minutes', async () => {
+    requireTools();
+    const bundle = await demoBundle();
+    const { documents } = await meetingDocuments(bundle, { include: ['sheets', 'minutes', 'briefing'] });
+    const long = assignmentSheetData(bundle, bundle.assignments[1]!.id);
+    long.verbatim = [LONG + LONG, LONG, `城市建设配套费能不能按政策给点支持。${LONG}`];
+    long.answers = [...long.answers, `区财政局：${LONG.slice(0, 120)}`];
+    const files = [
+      ...documents.map((d, i) => ({ name: `${String(i + 1).padStart(2, '0')}-${d.kind}`, bytes: d.bytes })),
+      { name: '99-long-sheet', bytes: await buildAssignmentSheet(long) },
+    ];
+    for (const f of files) writeFileSync(join(tmp, `${f.name}.docx`), f.bytes);
+
+    // One LibreOffice start for all of them: starting it is most of the cost.
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=${pathToFileURL(join(tmp, 'lo')).href}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        tmp,
+        ...files.map((f) => join(tmp, `${f.name}.docx`)),
+      ],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
+
+    const count = Object.fromEntries(
+      files.map((f) => {
+        const pdf = join(tmp, `${f.name}.pdf`);
+        if (!existsSync(pdf)) throw new Error(`LibreOffice 没有生成 ${f.name}.pdf`);
+        return [f.name, pages(pdf)];
+      }),
+    );
+    const sheets = files.filter((f) => f.name.endsWith('-sheet') && !f.name.startsWith('99'));
+    expect(sheets).toHaveLength(5);
+    for (const s of sheets) expect(count[s.name], s.name).toBe(1);
+    expect(count['99-long-sheet']).toBeGreaterThanOrEqual(2);
+    expect(count['06-minutes']).toBeGreaterThanOrEqual(1);
+    expect(count['07-briefing']).toBeGreaterThanOrEqual(1);
+
+    // The long sheet's form runs to its end: the last rows are on the last page, the number on every page.
+    const lastPage = execFileSync(
+      'pdftotext',
+      ['-f', String(count['99-long-sheet']), '-layout', join(tmp, '99-long-sheet.pdf'), '-'],
+      { encoding: 'utf8' },
+    );
+    expect(lastPage).toContain('企业满意度');
+    expect(lastPage).toMatch(new RegExp(`—\\s*${count['99-long-sheet']}\\s*—`));
+    const minutes = execFileSync('pdftotext', [join(tmp, '06-minutes.pdf'), '-'], { encoding: 'utf8' });
+    expect(minutes).toContain('二、交办事项');
+  }, 180_000);
+});
