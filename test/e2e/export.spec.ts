@@ -1,0 +1,90 @@
+// 交办导出 end to end: four of the five demo items signed in 签批模式, the export screen lists their
+// 交办单 with Windows-safe names, the minutes and the 会前材料, and says why the fifth is left out; in
+// the browser the files and the 清单 come as one .zip whose hashes match; 交办时间 is recorded.
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import JSZip from 'jszip';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadDemo, meetingIdByEdition, press, screenshot, SIGNATURE, writeOn } from './helpers';
+
+const TITLE = '青溪区第14次“民营企业接待日”';
+
+/** Sign once in 签批模式 and confirm the next items with the held signature. */
+async function signFour(page: Page, testInfo: TestInfo, id: string) {
+  await page.goto(`/#/meetings/${id}/sign`);
+  await expect(page.getByRole('heading', { name: '签批模式' })).toBeVisible();
+  await press(page.getByRole('radio', { name: '签一次，逐项确认' }), testInfo);
+  await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
+  await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
+  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+  for (const n of [2, 3, 4]) {
+    await press(page.getByRole('button', { name: '下一件待签批' }), testInfo);
+    await press(page.getByRole('button', { name: '确认签批此件' }), testInfo);
+    await expect(page.getByLabel('签批结果').getByText(new RegExp(`〔\\d{4}〕${n}号$`))).toBeVisible();
+  }
+  await press(page.getByRole('button', { name: '退出签批模式' }), testInfo);
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+test('exports the signed 交办单, the minutes and the 会前材料 as one verified download and records 交办时间', async ({
+  page,
+}, testInfo) => {
+  await loadDemo(page, testInfo);
+  const id = await meetingIdByEdition(page, 14);
+  await signFour(page, testInfo, id);
+
+  await press(page.getByRole('link', { name: '交办导出' }), testInfo);
+  await expect(page.getByRole('heading', { name: '交办导出' })).toBeVisible();
+  await expect(page.getByRole('status', { name: '交办期限' })).toContainText('会后两天内交办');
+
+  const files = page.getByRole('table', { name: '导出文件' });
+  const names = files.locator('tbody tr td:first-child');
+  await expect(names).toHaveCount(6);
+  await expect(names.nth(1)).toHaveText('青工商联交〔2026〕2号-临江丰泽钢构有限公司-交办单.docx');
+  for (const n of [1, 2, 3, 4]) await expect(names.nth(n - 1)).toContainText(`〔2026〕${n}号-`);
+  await expect(names.nth(4)).toHaveText(`${TITLE}-会议纪要.docx`);
+  await expect(names.nth(5)).toHaveText(`${TITLE}-会前材料.docx`);
+  const skipped = page.getByRole('alert').filter({ hasText: '不能导出的交办件（1件）' });
+  await expect(skipped).toContainText('尚未签批，不能导出交办单');
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 10_000 });
+  await screenshot(page, testInfo, 'export-ready');
+
+  // The browser cannot see drives: the files come as one download.
+  await press(page.getByRole('button', { name: '选择文件夹…' }), testInfo);
+  await expect(page.getByRole('radio', { name: /浏览器的下载文件夹/ })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  const downloading = page.waitForEvent('download');
+  await press(page.getByRole('button', { name: '导出（下载 .zip）' }), testInfo);
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${TITLE}-交办材料-2026年11月21日.zip`);
+
+  // A browser cannot read the download back: the files are packed, with their hashes in the 清单.
+  await expect(files.getByText('✓ 已打包')).toHaveCount(6);
+  await expect(page.getByRole('status').filter({ hasText: '已打包为' })).toContainText('.zip');
+  await expect(page.getByText('已记录 4 件交办件的交办时间')).toBeVisible();
+  await screenshot(page, testInfo, 'export-done');
+
+  // What the download holds: the six documents and the 清单 whose hashes match them.
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  const entries = Object.values(zip.files).filter((f) => !f.dir);
+  const manifest = entries.find((f) => f.name.endsWith('-清单.txt'))!;
+  expect(manifest).toBeDefined();
+  const listing = await manifest.async('string');
+  const documents = entries.filter((f) => f !== manifest);
+  expect(documents).toHaveLength(6);
+  for (const f of documents) {
+    const bytes = await f.async('uint8array');
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    const base = f.name.split('/').pop()!;
+    expect(listing).toContain(base);
+    expect(listing).toContain(sha256(bytes));
+  }
+
+  // The handed-over items show as 已交办 after a reload; the unsigned one is still a draft.
+  await page.reload();
+  await expect(files.locator('tbody tr').first()).toContainText('已交办');
+  await expect(page.getByRole('alert').filter({ hasText: '尚未签批' })).toBeVisible();
+});

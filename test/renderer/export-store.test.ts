@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { desk } from '../../renderer/bridge';
+import type { DeskDb } from '../../renderer/db';
+import { loadDemoDataset } from '../../renderer/db/demo-loader';
+import { AuditLog } from '../../renderer/db/repositories/audit';
+import { useAssignmentStore } from '../../renderer/stores/assignments';
+import { useExportStore } from '../../renderer/stores/export';
+import { useSettingsStore } from '../../renderer/stores/settings';
+import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
+import type { ExportRequest } from '../../shared/ipc/contract';
+import { counterIds, freshDatabase, ONE_STROKE as strokes, TINY_PNG as PNG } from './db-helpers';
+
+let db: DeskDb;
+let demo: DemoDataset;
+const past = () => demo.meetings.find((m) => m.edition === 14)!;
+const KINGSTON = { id: 'drive-1', label: 'KINGSTON', mount: 'E:', freeBytes: 8e9 };
+
+/** Sign the first `count` assignments of the finished demo meeting; returns their ids in order. */
+async function signFirst(count: number): Promise<string[]> {
+  const assignments = useAssignmentStore();
+  await assignments.load(past().id);
+  const ids = assignments.assignments.map((a) => a.id);
+  for (const id of ids.slice(0, count)) {
+    const result = await assignments.sign(id, demo.leaders[0]!.id, strokes, PNG);
+    expect(typeof result).not.toBe('string');
+  }
+  return ids;
+}
+
+/** A desk whose write reports every file verified, except the names in `failing`. */
+function fakeWrite(failing: ReadonlySet<string> = new Set()) {
+  return vi.spyOn(desk.export, 'write').mockImplementation(async (request: ExportRequest) => ({
+    ok: true as const,
+    value: {
+      location: `E:\\${request.folderName}`,
+      files: request.files.map((f) =>
+        failing.has(f.fileName)
+          ? {
+              fileName: f.fileName,
+              ok: false,
+              error: { code: 'io_failed', message: `U盘空间不足，“${f.fileName}”没有写入` },
+            }
+          : { fileName: f.fileName, ok: true, size: f.bytes.byteLength, sha256: 'ab'.repeat(32) },
+      ),
+      manifest:
+        failing.size === 0
+          ? { fileName: request.manifestName, ok: true, size: 10, sha256: 'cd'.repeat(32) }
+          : {
+              fileName: request.manifestName,
+              ok: false,
+              error: { code: 'io_failed', message: '有文件未写入，清单没有写' },
+            },
+    },
+  }));
+}
+
+beforeEach(async () => {
+  db = await freshDatabase();
+  demo = buildDemoDataset({ today: '2026-11-22', now: 1, newId: counterIds() });
+  await loadDemoDataset(db, demo);
+  await useSettingsStore().load();
+  vi.spyOn(desk.export, 'listDrives').mockResolvedValue({ ok: true, value: [KINGSTON] });
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('useExportStore', () => {
+  it('lists a sheet per signed item with Windows-safe names and skips the unsigned and the tampered', async () => {
+    const ids = await signFirst(4);
+    // Changed behind the app's back after signing: never exported as signed.
+    await db.assignments.update(ids[2]!, { instruction: '背后改的批示' });
+    const store = useExportStore();
+    expect(await store.load(past().id)).toBe(true);
+
+    const sheets = store.files.filter((f) => f.kind === 'sheet');
+    expect(sheets.map((f) => f.assignmentId)).toEqual([ids[0], ids[1], ids[3]]);
+    expect(sheets.map((f) => f.fileName)).toEqual([
+      expect.stringMatching(/^青工商联交〔2026〕1号-.+-交办单\.docx$/),
+      '青工商联交〔2026〕2号-临江丰泽钢构有限公司-交办单.docx',
+      expect.stringMatching(/^青工商联交〔2026〕4号-.+-交办单\.docx$/),
+    ]);
+    // Every file is a .docx package (a zip).
+    for (const f of store.files) expect([...f.bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(store.files.map((f) => f.kind)).toContain('minutes');
+    expect(store.skipped.map((s) => [s.assignmentId, s.reason])).toEqual([
+      [ids[2], expect.stringMatching(/^签批后已修改，不能作为已签批交办单导出/)],
+      [ids[4], '尚未签批，不能导出交办单'],
+    ]);
+    expect(store.skipped[0]!.enterprise).not.toBe('');
+    expect(store.folderName).toBe(`${past().title}-交办材料-2026年11月21日`);
+  });
+
+  it('records 交办时间 only for sheets verified on the drive, with an audit record each, and retries the rest', async () => {
+    const ids = await signFirst(5);
+    const store = useExportStore();
+    await store.load(past().id);
+    expect(await store.listDrives()).toBeUndefined();
+    expect(store.target).toMatchObject({ kind: 'drive', driveId: 'drive-1', label: 'KINGSTON（E:）' });
+
+    const second = store.files.find((f) => f.assignmentId === ids[1])!;
+    const write = fakeWrite(new Set([second.fileName]));
+    const before = Date.now();
+    expect(await store.write()).toBeUndefined();
+    const request = write.mock.calls[0]![0];
+    expect(request.target).toEqual({ kind: 'drive', driveId: 'drive-1' });
+    expect(request.folderName).toBe(store.folderName);
+    expect(request.manifestName).toMatch(/-清单\.txt$/);
+    expect(request.files.map((f) => f.fileName)).toEqual(store.files.map((f) => f.fileName));
+    expect(store.resultOf.get(second.fileName)?.error?.message).toMatch(/U盘空间不足/);
+
+    const stored = await db.assignments.bulkGet(ids);
+    expect(stored.map((a) => a!.status)).toEqual([
+      'handed_off',
+      'signed',
+      'handed_off',
+      'handed_off',
+      'handed_off',
+    ]);
+    expect(stored[0]!.handedOffAt).toBeGreaterThanOrEqual(before);
+    expect(stored[1]!.handedOffAt).toBeUndefined();
+    expect(store.handedOff).toBe(4);
+    // The meeting still waits for one item.
+    expect((await db.meetings.get(past().id))!.status).toBe('handoff');
+
+    const records = await new AuditLog(db).forEntity('assignment', ids[0]!);
+    expect(records.at(-1)).toMatchObject({ action: 'export' });
+    expect(records.at(-1)!.detail).toContain('导出到KINGSTON（E:）');
+    expect(records.at(-1)!.detail).toContain(store.files[0]!.fileName);
+
+    // Retry: everything is sent again (a file lands under its name only once verified); only the
+    // missing one gets its 交办时间 now, the others keep theirs.
+    write.mockRestore();
+    fakeWrite();
+    expect(await store.write()).toBeUndefined();
+    const after = await db.assignments.bulkGet(ids);
+    expect(after.every((a) => a!.status === 'handed_off')).toBe(true);
+    expect(after[0]!.handedOffAt).toBe(stored[0]!.handedOffAt);
+    expect(store.handedOff).toBe(1);
+    expect((await db.meetings.get(past().id))!.status).toBe('handed_off');
+
+    // The signatures and the audit chain still hold after the handoff.
+    expect((await new AuditLog(db).verify()).ok).toBe(true);
+    await store.load(past().id);
+    expect(store.problems).toEqual({});
+    expect(store.files.filter((f) => f.kind === 'sheet')).toHaveLength(5);
+  });
+
+  it('marks the signed items as handed over without exporting', async () => {
+    const ids = await signFirst(2);
+    const store = useExportStore();
+    await store.load(past().id);
+    await store.markHandedOver();
+    const stored = await db.assignments.bulkGet(ids);
+    expect(stored.map((a) => a!.status)).toEqual(['handed_off', 'handed_off', 'draft', 'draft', 'draft']);
+    expect(store.handedOff).toBe(2);
+    const records = await new AuditLog(db).forEntity('assignment', ids[1]!);
+    expect(records.at(-1)).toMatchObject({ action: 'hand_off' });
+    expect((await db.meetings.get(past().id))!.status).not.toBe('handed_off');
+  });
+
+  it('says what to do when nothing is chosen or the target failed', async () => {
+    await signFirst(1);
+    const store = useExportStore();
+    await store.load(past().id);
+    expect(await store.write()).toBe('请先选择U盘或文件夹');
+    await store.listDrives();
+    vi.spyOn(desk.export, 'write').mockResolvedValue({
+      ok: false,
+      error: { code: 'not_found', message: 'U盘已拔出或不可用，请重新插入后刷新' },
+    });
+    expect(await store.write()).toBe('U盘已拔出或不可用，请重新插入后刷新');
+    expect((await db.assignments.where('meetingId').equals(past().id).first())!.handedOffAt).toBeUndefined();
+  });
+});
