@@ -91,8 +91,9 @@ export function assignmentSheetData(
   bundle: MeetingBundle,
   assignmentId: Id,
   problem?: string,
+  // A meeting's sheets share one index: built once per meeting, not once per sheet.
+  ix: BundleIndex = indexBundle(bundle),
 ): AssignmentSheetData {
-  const ix = indexBundle(bundle);
   const a = ix.assignments.find((x) => x.id === assignmentId);
   if (!a) throw new SheetBlockedError('找不到这件交办件');
   const blocked = sheetBlocker(ix, a, problem);

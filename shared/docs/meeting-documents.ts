@@ -66,7 +66,7 @@ export async function meetingDocuments(
     for (const a of inDocNumberOrder(ix.assignments)) {
       let data;
       try {
-        data = assignmentSheetData(bundle, a.id, options.problems?.[a.id]);
+        data = assignmentSheetData(bundle, a.id, options.problems?.[a.id], ix);
       } catch (e) {
         if (!(e instanceof SheetBlockedError)) throw e;
         skipped.push({ assignmentId: a.id, reason: e.message });
