@@ -221,6 +221,9 @@ test('an entry, or the words selected in it, becomes a demand', async ({ page },
   // By keyboard: the focused entry, Alt+D, the whole entry.
   await page.keyboard.type('园区道路晚上没有路灯');
   await page.keyboard.press('Enter');
+  // ArrowUp leaves an unsaved composer alone: wait until the entry is durable and the composer empty.
+  await expect(entry(page, '园区道路晚上没有路灯')).toBeVisible();
+  await expect(composer(page)).toHaveValue('');
   await composer(page).focus();
   await page.keyboard.press('ArrowUp');
   await expect(entry(page, '园区道路晚上没有路灯')).toBeFocused();
