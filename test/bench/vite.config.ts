@@ -11,5 +11,7 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, '../..', process.env['KENTAN_OUT'] ?? 'out', 'bench'),
     emptyOutDir: true,
+    // BENCH_MINIFY=0 keeps function names readable in a CPU profile of the page.
+    minify: process.env['BENCH_MINIFY'] !== '0',
   },
 });
