@@ -10,6 +10,7 @@ import { AuditLog } from '../db/repositories/audit';
 import { SignOffRepository } from '../db/repositories/sign-offs';
 import { useSettingsStore } from './settings';
 import { useIntegrityStore } from './integrity';
+import { nextTask } from '../src/next-task';
 import { meetingDocuments, type MeetingBundle } from '../../shared/docs/meeting-documents';
 import { safeFileName, safeFolderName, uniqueFileNames } from '../../shared/export/file-names';
 import { canTransition, transition } from '../../shared/domain/assignment-lifecycle';
@@ -37,6 +38,9 @@ export { KIND_LABEL as EXPORT_KIND_LABEL };
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/** A build that a newer one replaced. */
+class Superseded extends Error {}
+
 export const useExportStore = defineStore('export', () => {
   const settings = useSettingsStore();
   const integrity = useIntegrityStore();
@@ -50,6 +54,12 @@ export const useExportStore = defineStore('export', () => {
   /** Assignment id → why its signature does not hold, from the last check. */
   const problems = shallowRef<Record<Id, string>>({});
   const preparing = ref(false);
+  /** How far the build is: documents done (built or skipped) of all. */
+  const progress = ref({ done: 0, total: 0 });
+  // The newest load and build win: switching meetings, or ticking an option, while one is under way
+  // must not let the older one land on top.
+  let loadGeneration = 0;
+  let prepareGeneration = 0;
   const listing = ref(false);
   const writing = ref(false);
   const maskPhones = ref(true);
@@ -64,12 +74,18 @@ export const useExportStore = defineStore('export', () => {
   );
   const resultOf = computed(() => new Map((report.value?.files ?? []).map((f) => [f.fileName, f])));
 
-  /** Read the meeting's records and check every signature (a tampered item is never exported as signed). */
-  async function load(meetingId: Id): Promise<boolean> {
+  /**
+   * Read the meeting's records and check every signature (a tampered item is never exported as signed).
+   * False when there is no such meeting; undefined when a newer load replaced this one.
+   */
+  async function load(meetingId: Id): Promise<boolean | undefined> {
+    const gen = ++loadGeneration;
+    const current = () => gen === loadGeneration;
     report.value = undefined;
     handedOff.value = 0;
     const db = repositories().db;
     const m = await db.meetings.get(meetingId);
+    if (!current()) return undefined;
     meeting.value = m;
     if (!m) return false;
     const [organization, queueEntries, concerns, minuteEntries, assignments] = await Promise.all([
@@ -96,6 +112,7 @@ export const useExportStore = defineStore('export', () => {
       const problem = await repo.verify(a);
       if (problem) found[a.id] = problem.label;
     }
+    if (!current()) return undefined;
     problems.value = found;
     bundle.value = {
       organization,
@@ -110,20 +127,32 @@ export const useExportStore = defineStore('export', () => {
       signOffs,
     };
     await prepare();
-    return true;
+    return current() ? true : undefined;
   }
 
-  /** Build the documents and their Windows-safe names. */
+  /**
+   * Build the documents and their Windows-safe names, one at a time with the screen kept alive in between
+   * (a meeting's 30 sheets take about half a second). A newer build stops this one.
+   */
   async function prepare(): Promise<void> {
-    if (!bundle.value) return;
+    const from = bundle.value;
+    if (!from) return;
+    const gen = ++prepareGeneration;
     preparing.value = true;
+    progress.value = { done: 0, total: 0 };
     try {
       const include: Array<'sheets' | 'minutes' | 'briefing'> = ['sheets', 'minutes'];
       if (includeBriefing.value) include.push('briefing');
-      const built = await meetingDocuments(bundle.value, {
+      const built = await meetingDocuments(from, {
         problems: problems.value,
         maskPhones: maskPhones.value,
         include,
+        onProgress: async (done, total) => {
+          if (gen !== prepareGeneration) throw new Superseded();
+          progress.value = { done, total };
+          await nextTask();
+          if (gen !== prepareGeneration) throw new Superseded();
+        },
       });
       const names = uniqueFileNames(built.documents.map((d) => safeFileName(d.stem, '.docx')));
       files.value = built.documents.map((d, i) => ({
@@ -138,8 +167,10 @@ export const useExportStore = defineStore('export', () => {
       };
       skipped.value = built.skipped.map((s) => ({ ...s, enterprise: enterpriseName(s.assignmentId) }));
       report.value = undefined;
+    } catch (e) {
+      if (!(e instanceof Superseded)) throw e;
     } finally {
-      preparing.value = false;
+      if (gen === prepareGeneration) preparing.value = false;
     }
   }
 
@@ -279,6 +310,7 @@ export const useExportStore = defineStore('export', () => {
     target,
     report,
     preparing,
+    progress,
     listing,
     writing,
     maskPhones,

@@ -38,6 +38,11 @@ export interface MeetingDocumentsOptions {
   maskPhones?: boolean;
   /** Which documents to build (default sheets and minutes). */
   include?: ReadonlyArray<'sheets' | 'minutes' | 'briefing'>;
+  /**
+   * Called after each step (a 交办单 built or skipped, the minutes, the briefing) and awaited: the caller
+   * shows progress and may yield to its event loop there, or throw to stop building.
+   */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 export interface MeetingDocuments {
@@ -62,36 +67,44 @@ export async function meetingDocuments(
   const ix = indexBundle(bundle);
   const documents: MeetingDocument[] = [];
   const skipped: SkippedAssignment[] = [];
-  if (include.has('sheets')) {
-    for (const a of inDocNumberOrder(ix.assignments)) {
-      let data;
-      try {
-        data = assignmentSheetData(bundle, a.id, options.problems?.[a.id], ix);
-      } catch (e) {
-        if (!(e instanceof SheetBlockedError)) throw e;
-        skipped.push({ assignmentId: a.id, reason: e.message });
-        continue;
-      }
-      documents.push({
-        kind: 'sheet',
-        assignmentId: a.id,
-        stem: sheetStem(data.docNumber, data.enterpriseName),
-        bytes: await buildAssignmentSheet(data),
-      });
+  const sheets = include.has('sheets') ? inDocNumberOrder(ix.assignments) : [];
+  const total = sheets.length + (include.has('minutes') ? 1 : 0) + (include.has('briefing') ? 1 : 0);
+  let done = 0;
+  const step = async () => options.onProgress?.(++done, total);
+  for (const a of sheets) {
+    let data;
+    try {
+      data = assignmentSheetData(bundle, a.id, options.problems?.[a.id], ix);
+    } catch (e) {
+      if (!(e instanceof SheetBlockedError)) throw e;
+      skipped.push({ assignmentId: a.id, reason: e.message });
+      await step();
+      continue;
     }
+    documents.push({
+      kind: 'sheet',
+      assignmentId: a.id,
+      stem: sheetStem(data.docNumber, data.enterpriseName),
+      bytes: await buildAssignmentSheet(data),
+    });
+    await step();
   }
   const { title } = bundle.meeting;
-  if (include.has('minutes'))
+  if (include.has('minutes')) {
     documents.push({
       kind: 'minutes',
       stem: `${title}-会议纪要`,
       bytes: await buildMinutes(minutesData(bundle, options)),
     });
-  if (include.has('briefing'))
+    await step();
+  }
+  if (include.has('briefing')) {
     documents.push({
       kind: 'briefing',
       stem: `${title}-会前材料`,
       bytes: await buildBriefing(briefingData(bundle, options)),
     });
+    await step();
+  }
   return { documents, skipped };
 }

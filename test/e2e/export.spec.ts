@@ -50,6 +50,28 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
   await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 10_000 });
   await screenshot(page, testInfo, 'export-ready');
 
+  // Unticking 会前材料 rebuilds the files one at a time, the screen showing how far it is. The build
+  // yields with scheduler.yield(), whose continuations run before Playwright's own queries, so the page
+  // itself records what the progress said at each step.
+  const briefingOption = page.locator('label').filter({ hasText: '同时导出会前材料' });
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"][aria-label="生成进度"]');
+      const text = document.querySelector('.building [role="status"]')?.textContent?.trim();
+      if (bar && text && seen.at(-1) !== `${text} ${bar.getAttribute('aria-valuenow')}`)
+        seen.push(`${text} ${bar.getAttribute('aria-valuenow')}`);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await press(briefingOption, testInfo);
+  await expect(names).toHaveCount(5);
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  expect(seen.at(-1)).toBe('正在生成文件…6 / 6 100');
+  expect(seen).toContain('正在生成文件…3 / 6 50');
+  await press(briefingOption, testInfo);
+  await expect(names).toHaveCount(6);
+
   // The browser cannot see drives: the files come as one download.
   await press(page.getByRole('button', { name: '选择文件夹…' }), testInfo);
   await expect(page.getByRole('radio', { name: /浏览器的下载文件夹/ })).toHaveAttribute(

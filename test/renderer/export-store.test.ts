@@ -89,6 +89,34 @@ describe('useExportStore', () => {
     expect(store.folderName).toBe(`${past().title}-交办材料-2026年11月21日`);
   });
 
+  it('builds with progress, and a newer build or load replaces one under way instead of landing after it', async () => {
+    await signFirst(2);
+    const store = useExportStore();
+    expect(await store.load(past().id)).toBe(true);
+    // 5 items (2 signed, 3 skipped) + minutes + 会前材料, the last step reported.
+    expect(store.progress).toEqual({ done: 7, total: 7 });
+    expect(store.files.map((f) => f.kind)).toEqual(['sheet', 'sheet', 'minutes', 'briefing']);
+
+    // Untick 会前材料 while a build with it is under way (each reads its options as it starts): the
+    // first build stops at its next step, the second lands, and the first never lands after it.
+    store.includeBriefing = true;
+    const first = store.prepare();
+    store.includeBriefing = false;
+    const second = store.prepare();
+    await Promise.all([first, second]);
+    expect(store.preparing).toBe(false);
+    expect(store.files.map((f) => f.kind)).toEqual(['sheet', 'sheet', 'minutes']);
+
+    // Switch to the upcoming meeting while the finished one still loads: only the newer load lands.
+    const upcoming = demo.meetings.find((m) => m.edition === 15)!;
+    const older = store.load(past().id);
+    const newer = store.load(upcoming.id);
+    expect(await older).toBeUndefined();
+    expect(await newer).toBe(true);
+    expect(store.meeting?.id).toBe(upcoming.id);
+    expect(store.files.filter((f) => f.kind === 'sheet')).toEqual([]);
+  });
+
   it('records 交办时间 only for sheets verified on the drive, with an audit record each, and retries the rest', async () => {
     const ids = await signFirst(5);
     const store = useExportStore();

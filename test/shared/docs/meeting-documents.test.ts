@@ -75,6 +75,33 @@ describe('meetingDocuments', () => {
     expect(text).not.toContain('青工商联交〔2026〕3号');
   });
 
+  it('reports each step, skipped items included, and stops when the progress callback throws', async () => {
+    const b = {
+      ...bundle,
+      assignments: bundle.assignments.map((a, i) => (i === 1 ? { ...a, status: 'draft' as const } : a)),
+    };
+    const steps: Array<[number, number]> = [];
+    const { documents, skipped } = await meetingDocuments(b, {
+      include: ['sheets', 'minutes', 'briefing'],
+      onProgress: (done, total) => void steps.push([done, total]),
+    });
+    expect(skipped).toHaveLength(1);
+    expect(documents).toHaveLength(6);
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => [n, 7]));
+
+    // Throwing from the callback stops the build there (a newer build has replaced this one).
+    let built = 0;
+    const stopped = meetingDocuments(bundle, {
+      onProgress: async (done) => {
+        built = done;
+        await Promise.resolve();
+        if (done === 2) throw new Error('superseded');
+      },
+    });
+    await expect(stopped).rejects.toThrow('superseded');
+    expect(built).toBe(2);
+  });
+
   it('masks phones in the minutes by default and shows them when asked', async () => {
     const spoken = bundle.minuteEntries.find((m) => m.role === 'entrepreneur')!;
     const b = {
