@@ -14,9 +14,10 @@ import { nextTask } from '../src/next-task';
 import { meetingDocuments, type MeetingBundle } from '../../shared/docs/meeting-documents';
 import { safeFileName, safeFolderName, uniqueFileNames } from '../../shared/export/file-names';
 import { canTransition, transition } from '../../shared/domain/assignment-lifecycle';
-import { formatChineseDate } from '../../shared/domain/deadlines';
+import { formatChineseDate, handedOffReplyDue } from '../../shared/domain/deadlines';
+import { toIsoDate } from '../../shared/domain/workdays';
 import type { ExportedFile, ExportReport, ExportTarget, RemovableDrive } from '../../shared/ipc/contract';
-import type { Assignment, Enterprise, Id, Meeting, SignOff } from '../../shared/domain/types';
+import type { Assignment, Enterprise, Id, IsoDate, Meeting, SignOff } from '../../shared/domain/types';
 
 /** One file of the export as the screen lists it. */
 export interface PlannedFile {
@@ -66,6 +67,8 @@ export const useExportStore = defineStore('export', () => {
   const includeBriefing = ref(true);
   /** Assignments whose 交办时间 this screen recorded, for the message after export. */
   const handedOff = ref(0);
+  /** Their 答复期限, each date once, earliest first. */
+  const replyDueDates = ref<IsoDate[]>([]);
 
   const folderName = computed(() =>
     meeting.value
@@ -83,6 +86,7 @@ export const useExportStore = defineStore('export', () => {
     const current = () => gen === loadGeneration;
     report.value = undefined;
     handedOff.value = 0;
+    replyDueDates.value = [];
     const db = repositories().db;
     const m = await db.meetings.get(meetingId);
     if (!current()) return undefined;
@@ -260,19 +264,38 @@ export const useExportStore = defineStore('export', () => {
     const db = repositories().db;
     const audit = new AuditLog(db);
     const now = Date.now();
+    const meetingDate = meeting.value?.date ?? toIsoDate(now);
+    // 答复期限 by the rules in force today: the signed 办理时限, moved on by the delay if handed over late.
+    const replyDueOf = (a: Assignment) =>
+      handedOffReplyDue(a.dueAt, meetingDate, toIsoDate(now), settings.deadlineRules, settings.holidayTable)
+        .date;
+    const dues = new Set<IsoDate>();
     let count = 0;
     for (const { id, file } of items) {
-      const detail = file ? `${how}：${file.fileName}，SHA-256 ${file.sha256 ?? ''}` : how;
+      const what = file ? `${how}：${file.fileName}，SHA-256 ${file.sha256 ?? ''}` : how;
       await audit.withRecord(
         [db.assignments],
-        () => ({ at: now, action: file ? 'export' : 'hand_off', entity: 'assignment', entityId: id, detail }),
+        async () => {
+          const a = await db.assignments.get(id);
+          const detail = a ? `${what}；答复期限${formatChineseDate(replyDueOf(a))}` : what;
+          return {
+            at: now,
+            action: file ? 'export' : 'hand_off',
+            entity: 'assignment',
+            entityId: id,
+            detail,
+          };
+        },
         async () => {
           const a = await db.assignments.get(id);
           if (!a || a.handedOffAt !== undefined || !canTransition(a.status, 'hand_off')) return;
+          const due = replyDueOf(a);
+          dues.add(due);
           const next: Assignment = {
             ...a,
             status: transition(a.status, 'hand_off'),
             handedOffAt: now,
+            replyDueAt: due,
             updatedAt: now,
           };
           await db.assignments.put(plain(next));
@@ -281,6 +304,7 @@ export const useExportStore = defineStore('export', () => {
       );
     }
     handedOff.value = count;
+    replyDueDates.value = [...dues].sort();
     await settleMeeting(now);
     await integrity.check();
   }
@@ -316,6 +340,7 @@ export const useExportStore = defineStore('export', () => {
     maskPhones,
     includeBriefing,
     handedOff,
+    replyDueDates,
     folderName,
     resultOf,
     load,

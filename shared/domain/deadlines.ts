@@ -134,6 +134,32 @@ export function replyDue(handedOffDate: IsoDate, rules: DeadlineRules, table: Ho
   return addDays(handedOffDate, rules.replyDays, rules.dayKind, table);
 }
 
+/**
+ * 答复期限 of an assignment handed over on `handedOffDate`. Handed over within the window (会后N天内交办),
+ * it is the 办理时限 the leader signed and the 交办单 prints. Handed over late, the department still gets
+ * the time the leader gave it, counted from the day it received the sheet: the signed date moves on by
+ * as many days (of the rules' kind) as the handoff was late. Without a signed date: N days after handoff.
+ */
+export function handedOffReplyDue(
+  signedDue: IsoDate | undefined,
+  meetingDate: IsoDate,
+  handedOffDate: IsoDate,
+  rules: DeadlineRules,
+  table: HolidayTable,
+): DeadlineResult {
+  if (!signedDue) return replyDue(handedOffDate, rules, table);
+  const windowEnd = handoffDue(meetingDate, rules, table);
+  if (toDayNumber(handedOffDate) <= toDayNumber(windowEnd.date))
+    return { date: signedDue, warnings: windowEnd.warnings };
+  // The leader's span, from the end of the window to the signed date (none when it fell inside the window).
+  const span = daysRemaining(windowEnd.date, signedDue, rules.dayKind, table);
+  const moved = addDays(handedOffDate, Math.max(0, span.days), rules.dayKind, table);
+  return {
+    date: moved.date,
+    warnings: [...new Set([...windowEnd.warnings, ...span.warnings, ...moved.warnings])],
+  };
+}
+
 /** A date the way Chinese documents write it: `2026年11月18日`, no leading zeros. */
 export function formatChineseDate(date: IsoDate): string {
   const { year, month, day } = parseIsoDate(date);

@@ -210,7 +210,13 @@ export interface Assignment {
   /** 办理时限 */
   dueAt?: IsoDate;
   status: AssignmentStatus;
+  /** 交办时间: when the sheet reached the department (verified on the USB stick, or marked as handed over). */
   handedOffAt?: EpochMs;
+  /**
+   * 答复期限: the day the department's reply is due, counted from 交办时间 by the rules in force then
+   * (交办后N天内回复). Fixed at handoff, so a later change of the rules does not move it.
+   */
+  replyDueAt?: IsoDate;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }

@@ -86,7 +86,8 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
   // A browser cannot read the download back: the files are packed, with their hashes in the 清单.
   await expect(files.getByText('✓ 已打包')).toHaveCount(6);
   await expect(page.getByRole('status').filter({ hasText: '已打包为' })).toContainText('.zip');
-  await expect(page.getByText('已记录 4 件交办件的交办时间')).toBeVisible();
+  // 交办时间 is now, within the two-day window: the reply is due by the signed 办理时限.
+  await expect(page.getByText(`已记录 4 件交办件的交办时间，答复期限${replyDay()}。`)).toBeVisible();
   await screenshot(page, testInfo, 'export-done');
 
   // What the download holds: the six documents and the 清单 whose hashes match them.
@@ -107,6 +108,25 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
 
   // The handed-over items show as 已交办 after a reload; the unsigned one is still a draft.
   await page.reload();
-  await expect(files.locator('tbody tr').first()).toContainText('已交办');
+  await expect(files.locator('tbody tr').first()).toContainText(
+    `已交办，${replyDay().replace(/^\d+年/, '')}前答复`,
+  );
   await expect(page.getByRole('alert').filter({ hasText: '尚未签批' })).toBeVisible();
+
+  // The assignments show when they were handed over and how long the department has to reply.
+  await page.goto(`/#/meetings/${id}/assignments`);
+  const reply = page.getByRole('status', { name: /^答复期限：/ });
+  await expect(reply).toHaveCount(4);
+  await expect(reply.first()).toHaveText(`还剩15天（${replyDay().replace(/^\d+年/, '')}前答复）`);
+  await expect(page.getByText('交办时间').first()).toBeVisible();
+  await screenshot(page, testInfo, 'export-handed-off-assignment');
 });
+
+/**
+ * The demo's signed 办理时限 (the meeting, yesterday, + 2 days to hand over + 14 to reply) in Beijing,
+ * as Chinese documents write a date (2026年12月7日).
+ */
+function replyDay(): string {
+  const d = new Date(Date.now() + 8 * 3_600_000 + 15 * 86_400_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}

@@ -54,6 +54,16 @@ function fakeWrite(failing: ReadonlySet<string> = new Set()) {
   }));
 }
 
+/** Run `fn` with the clock at `iso` (Date alone: the database's timers keep running). */
+async function at<T>(iso: string, fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(iso) });
+  try {
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 beforeEach(async () => {
   db = await freshDatabase();
   demo = buildDemoDataset({ today: '2026-11-22', now: 1, newId: counterIds() });
@@ -172,17 +182,48 @@ describe('useExportStore', () => {
     expect(store.files.filter((f) => f.kind === 'sheet')).toHaveLength(5);
   });
 
-  it('marks the signed items as handed over without exporting', async () => {
+  it('marks the signed items as handed over without exporting; 答复期限 is the signed 办理时限, moved on when late', async () => {
     const ids = await signFirst(2);
     const store = useExportStore();
     await store.load(past().id);
-    await store.markHandedOver();
+    // Handed over on Monday 2026-11-23 at 10:00 in Beijing, the last day of the two-day window.
+    await at('2026-11-23T10:00:00+08:00', () => store.markHandedOver());
     const stored = await db.assignments.bulkGet(ids);
     expect(stored.map((a) => a!.status)).toEqual(['handed_off', 'handed_off', 'draft', 'draft', 'draft']);
+    expect(stored[0]!.handedOffAt).toBe(Date.parse('2026-11-23T10:00:00+08:00'));
+    // In time: the department is held to the date its 交办单 prints, the signed 办理时限.
+    expect(stored.map((a) => a!.replyDueAt)).toEqual([
+      '2026-12-07',
+      '2026-12-07',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(stored[0]!.dueAt).toBe('2026-12-07');
     expect(store.handedOff).toBe(2);
+    expect(store.replyDueDates).toEqual(['2026-12-07']);
     const records = await new AuditLog(db).forEntity('assignment', ids[1]!);
     expect(records.at(-1)).toMatchObject({ action: 'hand_off' });
+    expect(records.at(-1)!.detail).toContain('答复期限2026年12月7日');
     expect((await db.meetings.get(past().id))!.status).not.toBe('handed_off');
+    // The signature still holds: 答复期限 is not part of what the leader signed.
+    await store.load(past().id);
+    expect(store.problems).toEqual({});
+
+    // In working days: signed now, the third item's 办理时限 is 14 working days after the window
+    // (Tuesday 11-24 → Monday 12-14); handed over on 11-30, it still gets 14 working days (Friday 12-18).
+    await useSettingsStore().saveDeadlineRules({ ...useSettingsStore().deadlineRules, dayKind: 'working' });
+    const assignments = useAssignmentStore();
+    await assignments.load(past().id);
+    expect(typeof (await assignments.sign(ids[2]!, demo.leaders[0]!.id, strokes, PNG))).not.toBe('string');
+    await store.load(past().id);
+    await at('2026-11-30T10:00:00+08:00', () => store.markHandedOver());
+    const third = (await db.assignments.get(ids[2]!))!;
+    expect(third.dueAt).toBe('2026-12-14');
+    expect(third.replyDueAt).toBe('2026-12-18');
+    expect(store.replyDueDates).toEqual(['2026-12-18']);
+    // The first two keep the date they were given.
+    expect((await db.assignments.get(ids[0]!))!.replyDueAt).toBe('2026-12-07');
   });
 
   it('says what to do when nothing is chosen or the target failed', async () => {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  handedOffReplyDue,
   DEFAULT_DEADLINE_RULES,
   addDays,
   daysRemaining,
@@ -183,6 +184,47 @@ describe('handoffDue and replyDue', () => {
   it('reject negative or fractional rule values', () => {
     expect(() => handoffDue('2026-11-18', { ...working, handoffDays: -1 }, table)).toThrow('不能为负数');
     expect(() => replyDue('2026-11-18', { ...working, replyDays: 1.5 }, table)).toThrow('应为整数');
+  });
+});
+
+describe('handedOffReplyDue', () => {
+  // Meeting Saturday 2026-11-21; window ends Monday 11-23 (calendar); signed 办理时限 12-07 (14 days on).
+  it('is the signed 办理时限, as printed, when handed over within the window, early or on the last day', () => {
+    for (const day of ['2026-11-21', '2026-11-22', '2026-11-23'])
+      expect(handedOffReplyDue('2026-12-07', '2026-11-21', day, calendar, table)).toEqual({
+        date: '2026-12-07',
+        warnings: [],
+      });
+  });
+
+  it('moves on by the delay when handed over late, keeping the time the leader gave', () => {
+    // A week late: still 14 days from the day the department got the sheet.
+    expect(handedOffReplyDue('2026-12-07', '2026-11-21', '2026-11-30', calendar, table).date).toBe(
+      '2026-12-14',
+    );
+    // An urgent item (one week) handed over three days late: still one week.
+    expect(handedOffReplyDue('2026-11-30', '2026-11-21', '2026-11-26', calendar, table).date).toBe(
+      '2026-12-03',
+    );
+    // A date inside the window (answer at once) handed over late: due the day it arrives.
+    expect(handedOffReplyDue('2026-11-22', '2026-11-21', '2026-11-25', calendar, table).date).toBe(
+      '2026-11-25',
+    );
+  });
+
+  it('counts the delay and the span in working days when the rules say so', () => {
+    // Window: Saturday 11-21 + 2 working days = Tuesday 11-24. Signed 12-07: 9 working days after it.
+    // Handed over Monday 11-30: 9 working days on is Friday 12-11.
+    expect(handedOffReplyDue('2026-12-07', '2026-11-21', '2026-11-30', working, table).date).toBe(
+      '2026-12-11',
+    );
+    expect(handedOffReplyDue('2026-12-07', '2026-11-21', '2026-11-24', working, table).date).toBe(
+      '2026-12-07',
+    );
+  });
+
+  it('without a signed date is the reply rule from the day of handoff', () => {
+    expect(handedOffReplyDue(undefined, '2026-11-21', '2026-11-22', calendar, table).date).toBe('2026-12-06');
   });
 });
 
