@@ -166,6 +166,12 @@ export function formatChineseDate(date: IsoDate): string {
   return `${year}年${month}月${day}日`;
 }
 
+/** The same without the year, for short labels: `11月18日`. */
+export function formatChineseMonthDay(date: IsoDate): string {
+  const { month, day } = parseIsoDate(date);
+  return `${month}月${day}日`;
+}
+
 /** Collects the uncovered years met while scanning, once each, in ascending order. */
 class YearWatch {
   private readonly table: HolidayTable;

@@ -1,6 +1,6 @@
 // What a handed-over assignment says about its reply (交办后两周内答复): the 答复期限 fixed at handoff,
 // the days left, amber when `yellowDays` or fewer are left, red once it has passed.
-import { formatChineseDate, warningLevel } from '../../../shared/domain/deadlines';
+import { formatChineseMonthDay, warningLevel } from '../../../shared/domain/deadlines';
 import type { HolidayTable } from '../../../shared/domain/holidays';
 import type { Assignment, DeadlineRules, IsoDate, Warning } from '../../../shared/domain/types';
 
@@ -19,7 +19,7 @@ export function replyCountdown(
 ): ReplyCountdown | undefined {
   if (!a.replyDueAt || (a.status !== 'handed_off' && a.status !== 'redo')) return undefined;
   const { warning, daysLeft, warnings } = warningLevel(today, a.replyDueAt, rules, table);
-  const due = formatChineseDate(a.replyDueAt).replace(/^\d+年/, '');
+  const due = formatChineseMonthDay(a.replyDueAt);
   if (warning === 'red') return { text: `已超期${-daysLeft}天（应于${due}前答复）`, warning, warnings };
   if (daysLeft === 0) return { text: `今天到期（${due}）`, warning: 'yellow', warnings };
   const unit = rules.dayKind === 'working' ? '个工作日' : '天';

@@ -1,5 +1,5 @@
 // What the meetings list says about the two-day handoff window (会后两天内交办).
-import { daysRemaining, handoffDue, formatChineseDate } from '../../../shared/domain/deadlines';
+import { daysRemaining, handoffDue, formatChineseMonthDay } from '../../../shared/domain/deadlines';
 import type { HolidayTable } from '../../../shared/domain/holidays';
 import type { DeadlineRules, IsoDate, Meeting, Warning } from '../../../shared/domain/types';
 import { compareIsoDates } from '../../../shared/domain/workdays';
@@ -25,7 +25,7 @@ export function handoffCountdown(
   const due = handoffDue(meeting.date, rules, table);
   const left = daysRemaining(today, due.date, rules.dayKind, table);
   const warnings = [...new Set([...due.warnings, ...left.warnings])];
-  const dueText = formatChineseDate(due.date).replace(/^\d+年/, '');
+  const dueText = formatChineseMonthDay(due.date);
   if (compareIsoDates(today, due.date) > 0) {
     return { text: `已超期${Math.abs(left.days)}天（应于${dueText}前交办）`, warning: 'red', warnings };
   }

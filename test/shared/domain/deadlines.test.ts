@@ -5,6 +5,7 @@ import {
   addDays,
   daysRemaining,
   formatChineseDate,
+  formatChineseMonthDay,
   handoffDue,
   replyDue,
   uncoveredYearWarning,
@@ -232,6 +233,8 @@ describe('formatChineseDate', () => {
   it('writes dates the way official documents do', () => {
     expect(formatChineseDate('2026-11-18')).toBe('2026年11月18日');
     expect(formatChineseDate('2026-01-04')).toBe('2026年1月4日');
+    expect(formatChineseMonthDay('2026-01-04')).toBe('1月4日');
+    expect(formatChineseMonthDay('2026-12-31')).toBe('12月31日');
     expect(formatChineseDate(addCalendarDays('2026-12-31', 1))).toBe('2027年1月1日');
     expect(() => formatChineseDate('2026-11-31')).toThrow(RangeError);
   });
