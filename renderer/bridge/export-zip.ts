@@ -8,7 +8,7 @@ import { sha256Hex } from './sha256';
 
 /** The zip for an export: `${folderName}.zip` holding `${folderName}/…` and the manifest. */
 export async function buildExportZip(
-  request: Pick<ExportRequest, 'folderName' | 'files' | 'manifestName'>,
+  request: Pick<ExportRequest, 'folderName' | 'files' | 'manifestName' | 'attestation'>,
   createdAt: Date,
 ): Promise<{ zipName: string; zip: Uint8Array; report: ExportReport }> {
   const zipName = `${request.folderName}.zip`;
@@ -20,7 +20,14 @@ export async function buildExportZip(
     folder.file(fileName, bytes, { date: createdAt });
     files.push({ fileName, ok: true, size: bytes.byteLength, sha256: await sha256Hex(bytes) });
   }
-  const manifest = manifestBytes(manifestText({ createdAt, location: zipName, files }));
+  const manifest = manifestBytes(
+    manifestText({
+      createdAt,
+      location: zipName,
+      files,
+      ...(request.attestation ? { attestation: request.attestation } : {}),
+    }),
+  );
   folder.file(request.manifestName, manifest, { date: createdAt });
   // .docx is already deflated inside: storing is as small and much faster.
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });

@@ -2,37 +2,36 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
-import { SignOffRepository, type SignatureProblem } from '../db/repositories/sign-offs';
-import { AuditLog } from '../db/repositories/audit';
+import type { SignatureProblem } from '../db/repositories/sign-offs';
 import { useSettingsStore } from './settings';
 import { useIntegrityStore } from './integrity';
-import { canTransition } from '../../shared/domain/assignment-lifecycle';
-import { draftAssignment, draftDueDate, suggestInstruction } from '../../shared/domain/assignment-draft';
+import {
+  draftAssignment,
+  draftDueDate,
+  signBlocker as signBlockerRule,
+  suggestInstruction,
+  type DraftFields,
+} from '../../shared/domain/assignment-draft';
 import type { AuditVerdict } from '../../shared/domain/integrity';
 import { formatChineseDate } from '../../shared/domain/deadlines';
 import { instructionPhrases, timeLimitOptions } from '../../shared/domain/instruction-phrases';
+import { sourceChanges, takeSnapshot } from '../../shared/domain/signed-snapshot';
 import type {
   Assignment,
   Concern,
   Enterprise,
   Id,
-  InkCapture,
   InkStroke,
   IsoDate,
   Meeting,
   MinuteEntry,
+  QueueEntry,
   SignOff,
 } from '../../shared/domain/types';
 
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+export type { DraftFields } from '../../shared/domain/assignment-draft';
 
-/** The fields of a draft the secretary or the leader may change before signing. */
-export type DraftFields = Partial<
-  Pick<Assignment, 'leadLeaderId' | 'leadDeptId' | 'coDeptIds' | 'instruction' | 'dueAt'> & {
-    instructionInk: InkCapture | undefined;
-  }
->;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The assignments of one meeting, with what the screens show beside them. */
 export const useAssignmentStore = defineStore('assignments', () => {
@@ -42,6 +41,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
   const assignments = shallowRef<Assignment[]>([]);
   const concerns = shallowRef<Concern[]>([]);
   const entries = shallowRef<MinuteEntry[]>([]);
+  const queueEntries = shallowRef<QueueEntry[]>([]);
   const enterprises = shallowRef<Map<Id, Enterprise>>(new Map());
   /** Assignment id → why its signature no longer holds (签批后已修改 …). */
   const problems = ref<Record<Id, SignatureProblem>>({});
@@ -50,7 +50,8 @@ export const useAssignmentStore = defineStore('assignments', () => {
   /** The audit chain's state at the last check. */
   const audit = shallowRef<AuditVerdict>();
 
-  const signOffs = () => new SignOffRepository(repositories().db);
+  const repo = () => repositories().assignments;
+  const signOffs = () => repositories().signOffs;
 
   const concernById = computed(() => new Map(concerns.value.map((c) => [c.id, c])));
   const entryById = computed(() => new Map(entries.value.map((e) => [e.id, e])));
@@ -62,47 +63,35 @@ export const useAssignmentStore = defineStore('assignments', () => {
   const drafts = computed(() => assignments.value.filter((a) => a.status === 'draft'));
 
   async function load(meetingId: Id): Promise<void> {
-    const db = repositories().db;
-    const [m, list, cs, es] = await Promise.all([
-      db.meetings.get(meetingId),
-      db.assignments.where('meetingId').equals(meetingId).toArray(),
-      db.concerns.where('meetingId').equals(meetingId).toArray(),
-      db.minuteEntries
-        .where('[meetingId+at]')
-        .between([meetingId, -Infinity], [meetingId, Infinity])
-        .toArray(),
-    ]);
-    meeting.value = m;
-    assignments.value = list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-    concerns.value = cs;
-    entries.value = es;
-    const ids = [...new Set([...list.map((a) => a.enterpriseId), ...cs.map((c) => c.enterpriseId)])];
-    const found = await db.enterprises.bulkGet(ids);
-    enterprises.value = new Map(found.filter((e): e is Enterprise => !!e).map((e) => [e.id, e]));
+    const records = await repo().meetingRecords(meetingId);
+    meeting.value = records?.meeting;
+    assignments.value = records?.assignments ?? [];
+    concerns.value = records?.concerns ?? [];
+    entries.value = records?.minuteEntries ?? [];
+    queueEntries.value = records?.queueEntries ?? [];
+    enterprises.value = new Map((records?.enterprises ?? []).map((e) => [e.id, e]));
     await verify();
   }
 
   /** Check every signed assignment against its signature, and the audit chain. */
   async function verify(): Promise<void> {
-    const repo = signOffs();
+    const repository = signOffs();
+    const verdict = await repository.verifyAudit();
     const found: Record<Id, SignatureProblem> = {};
-    const bySigned: Record<Id, SignOff> = {};
     for (const a of assignments.value) {
-      if (a.status === 'draft') continue;
-      const problem = await repo.verify(a);
+      const problem = await repository.verify(a, verdict);
       if (problem) found[a.id] = problem;
       else integrity.settle(a.id);
-      const s = await repo.latestFor(a.id);
-      if (s) bySigned[a.id] = s;
     }
+    const current = await repository.currentFor(assignments.value.map((a) => a.id));
     problems.value = found;
-    signOffsById.value = bySigned;
-    audit.value = await repo.verifyAudit();
+    signOffsById.value = Object.fromEntries(current);
+    audit.value = verdict;
   }
 
   /** Check one assignment again (when it is shown or exported); returns its problem, if any. */
   async function verifyOne(id: Id): Promise<SignatureProblem | undefined> {
-    const stored = await repositories().db.assignments.get(id);
+    const stored = await repo().get(id);
     if (!stored) return { label: '记录校验失败', detail: '交办件已不在数据库中' };
     replaceLocal(stored);
     const problem = await signOffs().verify(stored);
@@ -120,18 +109,20 @@ export const useAssignmentStore = defineStore('assignments', () => {
     assignments.value = assignments.value.map((x) => (x.id === a.id ? a : x));
   }
 
+  /** The meeting as stored, after a change that may have moved its status. */
+  async function refreshMeeting() {
+    if (meeting.value) meeting.value = await repo().meeting(meeting.value.id);
+  }
+
   /** Change a draft; a signed assignment is read-only (修改并重新签批 is a separate step). */
   async function updateDraft(id: Id, fields: DraftFields): Promise<string | undefined> {
-    const current = assignments.value.find((a) => a.id === id);
-    if (!current) return '交办件不存在';
-    if (current.status !== 'draft') return '已签批的交办件不能直接修改，请使用“修改并重新签批”';
-    const next = plain({ ...current, ...fields, updatedAt: Date.now() });
-    if (fields.coDeptIds || fields.leadDeptId) {
-      next.coDeptIds = next.coDeptIds.filter((d) => d !== next.leadDeptId);
+    if (!assignments.value.some((a) => a.id === id)) return '交办件不存在';
+    try {
+      replaceLocal(await repo().updateDraft(id, fields, Date.now()));
+      return undefined;
+    } catch (e) {
+      return message(e);
     }
-    await repositories().db.assignments.put(next);
-    replaceLocal(next);
-    return undefined;
   }
 
   /** The time limits offered for this meeting's assignments (一周内, 两周内 … with their dates). */
@@ -181,6 +172,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
 
   /** Draft assignments for the 需交办 demands that have none yet; returns how many were made. */
   async function draftUndrafted(): Promise<number> {
+    const now = Date.now();
     const made = undrafted.value.map((c) =>
       draftAssignment({
         concern: c,
@@ -188,95 +180,66 @@ export const useAssignmentStore = defineStore('assignments', () => {
         departments: settings.departments,
         leaders: settings.leaders,
         hostLeaderIds: meeting.value?.hostLeaderIds ?? [],
-        now: Date.now(),
+        now,
         newId: () => crypto.randomUUID(),
       }),
     );
     if (made.length === 0) return 0;
-    await repositories().db.assignments.bulkAdd(plain(made));
+    await repo().addDrafts(made, now);
     assignments.value = [...assignments.value, ...made];
+    await refreshMeeting();
     return made.length;
   }
 
   /** 归并: put the demands of `sourceId` into `targetId` (both drafts of the same enterprise). */
   async function merge(targetId: Id, sourceId: Id): Promise<string | undefined> {
-    const target = assignments.value.find((a) => a.id === targetId);
-    const source = assignments.value.find((a) => a.id === sourceId);
-    if (!target || !source || targetId === sourceId) return '请选择两件不同的交办件';
-    if (target.status !== 'draft' || source.status !== 'draft') return '只能归并待签批的交办件';
-    if (target.enterpriseId !== source.enterpriseId) return '只能归并同一企业的诉求';
-    const merged = plain({
-      ...target,
-      concernIds: [...new Set([...target.concernIds, ...source.concernIds])],
-      coDeptIds: [...new Set([...target.coDeptIds, source.leadDeptId, ...source.coDeptIds])].filter(
-        (d) => d && d !== target.leadDeptId,
-      ),
-      updatedAt: Date.now(),
-    });
-    const db = repositories().db;
-    await db.transaction('rw', db.assignments, async () => {
-      await db.assignments.put(merged);
-      await db.assignments.delete(sourceId);
-    });
-    assignments.value = assignments.value
-      .filter((a) => a.id !== sourceId)
-      .map((a) => (a.id === targetId ? merged : a));
-    return undefined;
+    try {
+      const merged = await repo().mergeDrafts(targetId, sourceId, Date.now());
+      assignments.value = assignments.value
+        .filter((a) => a.id !== sourceId)
+        .map((a) => (a.id === targetId ? merged : a));
+      await refreshMeeting();
+      return undefined;
+    } catch (e) {
+      return message(e);
+    }
   }
 
   /** Why an assignment cannot be signed yet, or undefined when it can. */
-  function signBlocker(a: Assignment): string | undefined {
-    if (!canTransition(a.status, 'sign')) return '这件交办件已签批';
-    if (!a.leadLeaderId) return '请先选择牵头领导';
-    if (!a.leadDeptId) return '请先选择牵头单位';
-    if (!a.instruction.trim() && !a.instructionInk) return '请先确定领导批示';
-    if (!dueDateOf(a)) return '请先确定办理时限';
-    if (!settings.organization.docNumberPrefix) return '请先在“设置 › 单位信息”填写文号前缀';
-    return undefined;
-  }
+  const signBlocker = (a: Assignment): string | undefined =>
+    signBlockerRule(a, dueDateOf(a), settings.organization.docNumberPrefix);
 
-  /** 签批: lock the content under the leader's signature and number it. */
+  /** 签批: lock what the sheet prints under the leader's signature and number it. */
   async function sign(id: Id, signer: Id, strokes: InkStroke[], png: string): Promise<SignOff | string> {
-    let a = assignments.value.find((x) => x.id === id);
+    const a = assignments.value.find((x) => x.id === id);
     if (!a) return '交办件不存在';
     const blocker = signBlocker(a);
     if (blocker) return blocker;
-    if (!a.dueAt) {
-      await updateDraft(id, { dueAt: dueDateOf(a)! });
-      a = assignments.value.find((x) => x.id === id)!;
-    }
     const now = Date.now();
     try {
+      if (!a.dueAt) {
+        const due = dueDateOf(a);
+        if (due) replaceLocal(await repo().updateDraft(id, { dueAt: due }, now));
+      }
       const signOff = await signOffs().sign({
         assignmentId: id,
         signer,
-        strokes: plain(strokes),
+        strokes: JSON.parse(JSON.stringify(strokes)) as InkStroke[],
         png,
         prefix: settings.organization.docNumberPrefix,
         year: Number(new Date(now).getFullYear()),
         now,
       });
       signOffsById.value = { ...signOffsById.value, [id]: signOff };
-      const stored = await repositories().db.assignments.get(id);
-      if (stored) replaceLocal(stored);
-      if (drafts.value.length === 0) await moveMeeting('signing', 'handoff');
       return signOff;
     } catch (e) {
       return message(e);
     } finally {
-      const stored = await repositories().db.assignments.get(id);
+      const stored = await repo().get(id);
       if (stored) replaceLocal(stored);
+      await refreshMeeting();
       audit.value = await signOffs().verifyAudit();
     }
-  }
-
-  /** The meeting waits for signatures while drafts remain (待签批), then for handoff (待交办). */
-  async function moveMeeting(from: Meeting['status'], to: Meeting['status']) {
-    const m = meeting.value;
-    if (!m || m.status !== from) return;
-    const next = { ...m, status: to, updatedAt: Date.now() };
-    await repositories().db.meetings.put(plain(next));
-    meeting.value = next;
   }
 
   /** 修改并重新签批: a signed assignment becomes an editable draft again; the old signature is kept. */
@@ -284,7 +247,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
     try {
       const draft = await signOffs().resign(id, reason, Date.now());
       replaceLocal(draft);
-      await moveMeeting('handoff', 'signing');
+      await refreshMeeting();
       integrity.settle(id);
       const nextProblems = { ...problems.value };
       delete nextProblems[id];
@@ -302,41 +265,47 @@ export const useAssignmentStore = defineStore('assignments', () => {
   /** Every signature an assignment has had, newest first (the versions 修改并重新签批 kept). */
   const historyOf = (id: Id) => signOffs().historyOf(id);
 
+  /**
+   * What changed in the source records since the assignment was signed (a renamed enterprise, an edited
+   * demand …), as short lines: the signed 交办单 does not change; 修改并重新签批 takes the new wording in.
+   */
+  function sourceUpdates(a: Assignment): string[] {
+    const signOff = signOffsById.value[a.id];
+    const m = meeting.value;
+    if (!signOff?.snapshot || !m) return [];
+    const now = takeSnapshot({
+      assignment: a,
+      organization: settings.organization,
+      meeting: m,
+      enterprise: enterprises.value.get(a.enterpriseId),
+      speaker: queueEntries.value
+        .filter((q) => q.enterpriseId === a.enterpriseId)
+        .sort((x, y) => x.position - y.position)[0],
+      concerns: a.concernIds.map((id) => concernById.value.get(id)).filter((c): c is Concern => !!c),
+      answers: entries.value,
+      leader: (lid) => (lid === undefined ? undefined : settings.leaderById.get(lid)),
+      department: (did) => (did === undefined ? undefined : settings.departmentById.get(did)),
+      signer: signOff.signer,
+    });
+    return sourceChanges(signOff.snapshot, now);
+  }
+
   /** The signature being written in 签批模式, kept in the drafts table after every stroke. */
-  const signatureKey = (meetingId: Id) => `signature:${meetingId}`;
   async function saveSignatureDraft(signer: Id | undefined, ink: InkStroke[]): Promise<void> {
     const id = meeting.value?.id;
-    if (!id) return;
-    const db = repositories().db;
-    if (ink.length === 0) await db.drafts.delete(signatureKey(id));
-    else
-      await db.drafts.put(
-        plain({ key: signatureKey(id), meetingId: id, text: '', ink, signer, savedAt: Date.now() }),
-      );
+    if (id) await repo().saveSignatureDraft(id, signer, ink, Date.now());
   }
   async function signatureDraft(): Promise<{ ink: InkStroke[]; signer?: Id } | undefined> {
     const id = meeting.value?.id;
-    const draft = id ? await repositories().db.drafts.get(signatureKey(id)) : undefined;
-    return draft?.ink?.length
-      ? { ink: draft.ink, ...(draft.signer ? { signer: draft.signer } : {}) }
-      : undefined;
+    return id ? repo().signatureDraft(id) : undefined;
   }
-
-  /** Append an audit record (export and other actions). */
-  const record = (action: string, entityId: Id, detail: string) =>
-    new AuditLog(repositories().db).append({
-      at: Date.now(),
-      action,
-      entity: 'assignment',
-      entityId,
-      detail,
-    });
 
   return {
     meeting,
     assignments,
     concerns,
     entries,
+    queueEntries,
     enterprises,
     problems,
     signOffsById,
@@ -360,7 +329,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
     sign,
     reopen,
     historyOf,
-    record,
+    sourceUpdates,
     saveSignatureDraft,
     signatureDraft,
   };

@@ -6,18 +6,22 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { desk } from '../bridge';
 import { repositories } from '../db';
-import { AuditLog } from '../db/repositories/audit';
-import { SignOffRepository } from '../db/repositories/sign-offs';
 import { useSettingsStore } from './settings';
 import { useIntegrityStore } from './integrity';
-import { nextTask } from '../src/next-task';
+import { nextTask } from '../lib/next-task';
 import { meetingDocuments, type MeetingBundle } from '../../shared/docs/meeting-documents';
 import { safeFileName, safeFolderName, uniqueFileNames } from '../../shared/export/file-names';
-import { canTransition, transition } from '../../shared/domain/assignment-lifecycle';
+import { canTransition } from '../../shared/domain/assignment-lifecycle';
 import { formatChineseDate, handedOffReplyDue } from '../../shared/domain/deadlines';
 import { toIsoDate } from '../../shared/domain/workdays';
-import type { ExportedFile, ExportReport, ExportTarget, RemovableDrive } from '../../shared/ipc/contract';
-import type { Assignment, Enterprise, Id, IsoDate, Meeting, SignOff } from '../../shared/domain/types';
+import type {
+  ExportAttestation,
+  ExportedFile,
+  ExportReport,
+  ExportTarget,
+  RemovableDrive,
+} from '../../shared/ipc/contract';
+import type { Assignment, AuditRecord, Id, IsoDate, Meeting } from '../../shared/domain/types';
 
 /** One file of the export as the screen lists it. */
 export interface PlannedFile {
@@ -37,8 +41,6 @@ const KIND_LABEL: Record<PlannedFile['kind'], string> = {
 };
 export { KIND_LABEL as EXPORT_KIND_LABEL };
 
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
 /** A build that a newer one replaced. */
 class Superseded extends Error {}
 
@@ -54,6 +56,8 @@ export const useExportStore = defineStore('export', () => {
   const report = shallowRef<ExportReport>();
   /** Assignment id → why its signature does not hold, from the last check. */
   const problems = shallowRef<Record<Id, string>>({});
+  /** The newest audit record when the chain verified: its hash goes into the 清单 as an anchor. */
+  const auditHead = shallowRef<AuditRecord>();
   const preparing = ref(false);
   /** How far the build is: documents done (built or skipped) of all. */
   const progress = ref({ done: 0, total: 0 });
@@ -87,48 +91,34 @@ export const useExportStore = defineStore('export', () => {
     report.value = undefined;
     handedOff.value = 0;
     replyDueDates.value = [];
-    const db = repositories().db;
-    const m = await db.meetings.get(meetingId);
-    if (!current()) return undefined;
-    meeting.value = m;
-    if (!m) return false;
-    const [organization, queueEntries, concerns, minuteEntries, assignments] = await Promise.all([
-      repositories().settings.organization(),
-      db.queueEntries.where('meetingId').equals(meetingId).toArray(),
-      db.concerns.where('meetingId').equals(meetingId).toArray(),
-      db.minuteEntries
-        .where('[meetingId+at]')
-        .between([meetingId, -Infinity], [meetingId, Infinity])
-        .toArray(),
-      db.assignments.where('meetingId').equals(meetingId).toArray(),
+    const { assignments: repo, signOffs: signOffRepo, settings: settingsRepo } = repositories();
+    const [records, organization] = await Promise.all([
+      repo.meetingRecords(meetingId),
+      settingsRepo.organization(),
     ]);
-    const enterpriseIds = [
-      ...new Set([...queueEntries, ...concerns, ...assignments].map((r) => r.enterpriseId)),
-    ];
-    const enterprises = (await db.enterprises.bulkGet(enterpriseIds)).filter((e): e is Enterprise => !!e);
-    const repo = new SignOffRepository(db);
-    const signOffs: SignOff[] = [];
+    if (!current()) return undefined;
+    meeting.value = records?.meeting;
+    if (!records) return false;
+    const verdict = await signOffRepo.verifyAudit();
     const found: Record<Id, string> = {};
-    for (const a of assignments) {
-      if (a.status === 'draft') continue;
-      const current = await repo.latestFor(a.id);
-      if (current) signOffs.push(current);
-      const problem = await repo.verify(a);
+    for (const a of records.assignments) {
+      const problem = await signOffRepo.verify(a, verdict);
       if (problem) found[a.id] = problem.label;
     }
     if (!current()) return undefined;
     problems.value = found;
+    auditHead.value = verdict.ok ? await repositories().audit.head() : undefined;
     bundle.value = {
       organization,
-      meeting: m,
+      meeting: records.meeting,
       leaders: settings.leaders,
       departments: settings.departments,
-      enterprises,
-      queueEntries,
-      concerns,
-      minuteEntries,
-      assignments,
-      signOffs,
+      enterprises: records.enterprises,
+      queueEntries: records.queueEntries,
+      concerns: records.concerns,
+      minuteEntries: records.minuteEntries,
+      assignments: records.assignments,
+      signOffs: records.signOffs,
     };
     await prepare();
     return current() ? true : undefined;
@@ -229,6 +219,7 @@ export const useExportStore = defineStore('export', () => {
         folderName: folderName.value,
         files: files.value.map((f) => ({ fileName: f.fileName, bytes: f.bytes })),
         manifestName: safeFileName(`${meeting.value?.title ?? '交办材料'}-清单`, '.txt'),
+        attestation: attestation(),
       });
       if (!result.ok) return result.error.message;
       report.value = result.value;
@@ -245,6 +236,24 @@ export const useExportStore = defineStore('export', () => {
     }
   }
 
+  /** What the 清单 states: each 交办单's 文号 and sign-off hash, and the audit chain's head. */
+  function attestation(): ExportAttestation {
+    const from = bundle.value;
+    const signOffOf = new Map((from?.signOffs ?? []).map((so) => [so.assignmentId, so]));
+    const docNumberOf = new Map((from?.assignments ?? []).map((a) => [a.id, a.docNumber ?? '']));
+    const head = auditHead.value;
+    return {
+      sheets: files.value.flatMap((f) => {
+        const signOff = f.kind === 'sheet' && f.assignmentId ? signOffOf.get(f.assignmentId) : undefined;
+        const docNumber = f.assignmentId ? docNumberOf.get(f.assignmentId) : undefined;
+        return signOff && docNumber
+          ? [{ fileName: f.fileName, docNumber, signOffHash: signOff.contentHash }]
+          : [];
+      }),
+      ...(head?.seq !== undefined ? { auditHead: { seq: head.seq, hash: head.hash } } : {}),
+    };
+  }
+
   /** 标记为已交办 without exporting (handed over on paper, by e-mail …). */
   async function markHandedOver(): Promise<void> {
     const exportable = new Set(files.value.filter((f) => f.kind === 'sheet').map((f) => f.assignmentId));
@@ -259,69 +268,36 @@ export const useExportStore = defineStore('export', () => {
     );
   }
 
-  /** 交办时间 on each assignment not handed over yet, an audit record per assignment, then the meeting. */
+  /** 交办时间 on each assignment not handed over yet, an audit record per assignment; the meeting follows. */
   async function recordHandoff(items: Array<{ id: Id; file?: ExportedFile }>, how: string): Promise<void> {
-    const db = repositories().db;
-    const audit = new AuditLog(db);
     const now = Date.now();
     const meetingDate = meeting.value?.date ?? toIsoDate(now);
     // 答复期限 by the rules in force today: the signed 办理时限, moved on by the delay if handed over late.
     const replyDueOf = (a: Assignment) =>
       handedOffReplyDue(a.dueAt, meetingDate, toIsoDate(now), settings.deadlineRules, settings.holidayTable)
         .date;
-    const dues = new Set<IsoDate>();
-    let count = 0;
-    for (const { id, file } of items) {
-      const what = file ? `${how}：${file.fileName}，SHA-256 ${file.sha256 ?? ''}` : how;
-      await audit.withRecord(
-        [db.assignments],
-        async () => {
-          const a = await db.assignments.get(id);
-          const detail = a ? `${what}；答复期限${formatChineseDate(replyDueOf(a))}` : what;
-          return {
-            at: now,
-            action: file ? 'export' : 'hand_off',
-            entity: 'assignment',
-            entityId: id,
-            detail,
-          };
-        },
-        async () => {
-          const a = await db.assignments.get(id);
-          if (!a || a.handedOffAt !== undefined || !canTransition(a.status, 'hand_off')) return;
-          const due = replyDueOf(a);
-          dues.add(due);
-          const next: Assignment = {
-            ...a,
-            status: transition(a.status, 'hand_off'),
-            handedOffAt: now,
-            replyDueAt: due,
-            updatedAt: now,
-          };
-          await db.assignments.put(plain(next));
-          count += 1;
-        },
-      );
-    }
-    handedOff.value = count;
-    replyDueDates.value = [...dues].sort();
-    await settleMeeting(now);
-    await integrity.check();
-  }
-
-  /** The meeting is 已交办 once none of its assignments waits for signing or handoff. */
-  async function settleMeeting(now: number): Promise<void> {
+    const repo = repositories().assignments;
+    const done = await repo.handOff(
+      items.map(({ id, file }) => ({
+        id,
+        ...(file
+          ? { file: { fileName: file.fileName, ...(file.sha256 ? { sha256: file.sha256 } : {}) } }
+          : {}),
+      })),
+      how,
+      now,
+      replyDueOf,
+      formatChineseDate,
+    );
+    handedOff.value = done.count;
+    replyDueDates.value = done.replyDueDates;
     const m = meeting.value;
-    if (!m) return;
-    const db = repositories().db;
-    const all = await db.assignments.where('meetingId').equals(m.id).toArray();
-    if (bundle.value) bundle.value = { ...bundle.value, assignments: all };
-    const waiting = all.some((a) => a.status === 'draft' || a.status === 'signed');
-    if (waiting || all.length === 0 || m.status === 'handed_off') return;
-    const next = { ...m, status: 'handed_off' as const, updatedAt: now };
-    await db.meetings.put(plain(next));
-    meeting.value = next;
-    if (bundle.value) bundle.value = { ...bundle.value, meeting: next };
+    if (m) {
+      const [stored, all] = await Promise.all([repo.meeting(m.id), repo.forMeeting(m.id)]);
+      if (stored) meeting.value = stored;
+      if (bundle.value) bundle.value = { ...bundle.value, meeting: stored ?? m, assignments: all };
+    }
+    await integrity.check();
   }
 
   return {

@@ -1,18 +1,14 @@
-// The check on start (and on demand): the audit chain and every signature. What it finds is shown
-// in a red banner on every screen until it is dealt with — a changed signed assignment must never
-// pass unnoticed (DESIGN.md §7).
+// The check on start (and on demand): the audit chain, its anchor outside the database, and every
+// signature. What it finds is shown in a red banner on every screen until it is dealt with — a changed
+// signed assignment must never pass unnoticed (docs/architecture.md, "Signed and checked").
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
-import { SignOffRepository, type SignatureProblem } from '../db/repositories/sign-offs';
+import type { IntegrityFinding } from '../db/repositories/sign-offs';
 import type { AuditVerdict } from '../../shared/domain/integrity';
-import type { Assignment, Id } from '../../shared/domain/types';
+import type { Id } from '../../shared/domain/types';
 
-/** One signed assignment whose signature does not hold. */
-export interface IntegrityFinding {
-  assignment: Assignment;
-  problem: SignatureProblem;
-}
+export type { IntegrityFinding } from '../db/repositories/sign-offs';
 
 export const useIntegrityStore = defineStore('integrity', () => {
   const audit = shallowRef<AuditVerdict>();
@@ -23,10 +19,9 @@ export const useIntegrityStore = defineStore('integrity', () => {
   async function check(): Promise<void> {
     checking.value = true;
     try {
-      const repo = new SignOffRepository(repositories().db);
-      const [verdict, problems] = await Promise.all([repo.verifyAudit(), repo.verifyAll()]);
-      audit.value = verdict;
-      findings.value = [...problems.values()];
+      const report = await repositories().signOffs.verifyAll();
+      audit.value = report.audit;
+      findings.value = [...report.findings.values()];
       checkedAt.value = Date.now();
     } finally {
       checking.value = false;
@@ -38,7 +33,16 @@ export const useIntegrityStore = defineStore('integrity', () => {
     findings.value = findings.value.filter((f) => f.assignment.id !== id);
   }
 
+  /**
+   * After an anchor mismatch the secretary may confirm the log as it is (a profile restored or copied by
+   * hand): the confirmation is recorded with the reason, and everything is checked again.
+   */
+  async function confirmLog(reason: string): Promise<void> {
+    await repositories().audit.confirmCurrent(reason, Date.now());
+    await check();
+  }
+
   const alarming = computed(() => (audit.value && !audit.value.ok) || findings.value.length > 0);
 
-  return { audit, findings, checking, checkedAt, alarming, check, settle };
+  return { audit, findings, checking, checkedAt, alarming, check, settle, confirmLog };
 });

@@ -28,10 +28,9 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
   });
 
   async function load(meetingId: Id): Promise<void> {
-    const db = repositories().db;
     [concerns.value, assignments.value] = await Promise.all([
       repositories().concerns.listForMeeting(meetingId),
-      db.assignments.where('meetingId').equals(meetingId).toArray(),
+      repositories().assignments.forMeeting(meetingId),
     ]);
     mergeTargetId.value = undefined;
   }
@@ -117,7 +116,7 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
       now: Date.now(),
       newId: () => crypto.randomUUID(),
     });
-    await repositories().db.assignments.add(plain(draft));
+    await repositories().assignments.addDrafts([draft], draft.createdAt);
     assignments.value = [...assignments.value, draft];
     return draft;
   }

@@ -6,7 +6,8 @@
 import { DEFAULT_DEADLINE_RULES } from '../domain/deadlines';
 import { draftDueDate } from '../domain/assignment-draft';
 import { SHIPPED_HOLIDAYS } from '../domain/holidays';
-import { dataUrlBytes, sha256Hex, signedContent, signOffHash } from '../domain/integrity';
+import { dataUrlBytes, sha256Hex, snapshotHash } from '../domain/integrity';
+import { takeSnapshot } from '../domain/signed-snapshot';
 import type { Assignment, EpochMs, Id, InkCapture, InkStroke, IsoDate, SignOff } from '../domain/types';
 import type { MeetingBundle } from '../docs/bundle';
 import { inkToPng, pngDataUrl } from '../docs/ink-png';
@@ -257,6 +258,8 @@ export async function signedDemoBundle({ today, now, newId }: SignedDemoOptions)
   const pngSha256 = await sha256Hex(dataUrlBytes(signature.png));
   const assignments: Assignment[] = [];
   const signOffs: SignOff[] = [];
+  const enterpriseById = new Map(demo.enterprises.map((e) => [e.id, e]));
+  const concernById = new Map(demo.concerns.map((c) => [c.id, c]));
   for (const [i, draft] of demo.assignments.filter((a) => a.meetingId === meeting.id).entries()) {
     const signedAt = now + i * 60_000;
     const assignment: Assignment = {
@@ -267,8 +270,23 @@ export async function signedDemoBundle({ today, now, newId }: SignedDemoOptions)
       updatedAt: signedAt,
       ...(i === 1 ? { instructionInk } : {}),
     };
-    const contentHash = await signOffHash({
+    // What the 交办单 prints, frozen as the app freezes it at signing (format 2).
+    const snapshot = takeSnapshot({
       assignment,
+      organization: demo.organization,
+      meeting,
+      enterprise: enterpriseById.get(assignment.enterpriseId),
+      speaker: demo.queueEntries.find(
+        (q) => q.meetingId === meeting.id && q.enterpriseId === assignment.enterpriseId,
+      ),
+      concerns: assignment.concernIds.map((id) => concernById.get(id)).filter((c) => c !== undefined),
+      answers: demo.minuteEntries.filter((m) => m.meetingId === meeting.id),
+      leader: (id) => demo.leaders.find((l) => l.id === id),
+      department: (id) => demo.departments.find((d) => d.id === id),
+      signer,
+    });
+    const contentHash = await snapshotHash({
+      snapshot,
       strokes: signature.strokes,
       pngSha256,
       signer,
@@ -283,7 +301,8 @@ export async function signedDemoBundle({ today, now, newId }: SignedDemoOptions)
       strokes: signature.strokes,
       png: signature.png,
       contentHash,
-      content: signedContent(assignment),
+      format: 2,
+      snapshot,
     });
   }
   const of = <T extends { meetingId: Id }>(rows: readonly T[]) =>

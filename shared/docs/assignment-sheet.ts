@@ -5,13 +5,13 @@
 import { AlignmentType, ImageRun, LineRuleType, Paragraph } from 'docx';
 import type { ParagraphChild } from 'docx';
 import { exportBlocker } from '../domain/assignment-lifecycle';
-import { dataUrlBytes } from '../domain/integrity';
+import { checkCode, dataUrlBytes } from '../domain/integrity';
 import { URGENCY_LABEL } from '../domain/labels';
-import { regionOf } from '../domain/meeting';
-import type { Assignment, Id } from '../domain/types';
+import { takeSnapshot } from '../domain/signed-snapshot';
+import type { Assignment, Id, SignedSnapshot, SignOff } from '../domain/types';
 import type { BundleIndex, MeetingBundle } from './bundle';
 import { indexBundle } from './bundle';
-import { chineseDate, chineseDateOf, itemNumber, joinNames, MEETING_KIND_TITLE } from './format';
+import { chineseDate, chineseDateOf, itemNumber, joinNames } from './format';
 import {
   FACE,
   gbDocument,
@@ -61,7 +61,16 @@ export interface AssignmentSheetData {
   dueDate: string;
   /** The federation at the foot of the sheet. */
   contact: { organization: string; person: string; phone: string };
+  /** What ties the paper to the database: the assignment, its sign-off hash, and the printed check code. */
+  seal: { assignmentId: Id; signOffHash: string; checkCode: string };
 }
+
+/** Names of the custom document properties a 交办单 carries, read back by 核对交办单. */
+export const SHEET_PROPERTY = {
+  assignmentId: 'KentanAssignmentId',
+  docNumber: 'KentanDocNumber',
+  signOffHash: 'KentanSignOffHash',
+} as const;
 
 /** Thrown when an assignment may not become a signed 交办单; the message says why, in Chinese. */
 export class SheetBlockedError extends Error {
@@ -100,50 +109,56 @@ export function assignmentSheetData(
   const signOff = ix.signOff(a.id);
   if (blocked || !signOff || !a.docNumber) throw new SheetBlockedError(blocked ?? '');
 
-  const { meeting, organization } = bundle;
-  const enterprise = ix.enterprise(a.enterpriseId);
-  const speaker = ix.queue.find((q) => q.enterpriseId === a.enterpriseId);
-  const concerns = a.concernIds.map((id) => ix.concern(id)).filter((c) => c !== undefined);
-  const answerIds = [...new Set(concerns.flatMap((c) => c.answerEntryIds))];
-  const answers = answerIds
-    .map((id) => ix.minute(id))
-    .filter((m) => m !== undefined)
-    .sort((x, y) => x.at - y.at)
-    .map((m) => `${m.who}：${m.text}`);
-  const verbatim = concerns.map((c) => (c.verbatim.trim() !== '' ? c.verbatim : c.summary));
+  // Printed from what was signed (format 2); a sign-off made before snapshots existed prints the live records.
+  const snapshot =
+    signOff.snapshot ??
+    takeSnapshot({
+      assignment: a,
+      organization: bundle.organization,
+      meeting: bundle.meeting,
+      enterprise: ix.enterprise(a.enterpriseId),
+      speaker: ix.queue.find((q) => q.enterpriseId === a.enterpriseId),
+      concerns: a.concernIds.map((id) => ix.concern(id)).filter((c) => c !== undefined),
+      answers: ix.minutes,
+      leader: ix.leader,
+      department: ix.department,
+      signer: signOff.signer,
+    });
+  return sheetData(snapshot, signOff);
+}
+
+/** The sheet's strings from a signed snapshot and the sign-off's signature. */
+export function sheetData(snapshot: SignedSnapshot, signOff: SignOff): AssignmentSheetData {
   return {
-    title: `${regionOf(organization.shortName)}${MEETING_KIND_TITLE[meeting.kind]}交办单`,
-    docNumber: a.docNumber,
-    enterpriseName: enterprise?.name ?? '',
-    reporter: {
-      name: speaker?.speaker || enterprise?.contact || '',
-      title: speaker?.speakerTitle || enterprise?.contactTitle || '',
-      phone: enterprise?.phone ?? '',
-    },
+    title: snapshot.sheetTitle,
+    docNumber: snapshot.docNumber,
+    enterpriseName: snapshot.enterprise.name,
+    reporter: { ...snapshot.reporter },
     meeting: {
-      title: meeting.title,
-      date: chineseDate(meeting.date),
-      leaders: joinNames(meeting.hostLeaderIds.map((id) => ix.leader(id)?.name)),
+      title: snapshot.meeting.title,
+      date: chineseDate(snapshot.meeting.date),
+      leaders: joinNames(snapshot.meeting.hosts.map((h) => h.name)),
     },
-    category: joinNames([...new Set(concerns.map((c) => c.category))]),
-    urgency: joinNames([...new Set(concerns.map((c) => URGENCY_LABEL[c.urgency]))]),
-    verbatim,
-    answers,
-    instruction: a.instruction.trim(),
-    ...(a.instructionInk?.png ? { instructionInk: dataUrlBytes(a.instructionInk.png) } : {}),
+    category: joinNames([...new Set(snapshot.concerns.map((c) => c.category))]),
+    urgency: joinNames([...new Set(snapshot.concerns.map((c) => URGENCY_LABEL[c.urgency]))]),
+    verbatim: snapshot.concerns.map((c) => (c.verbatim.trim() !== '' ? c.verbatim : c.summary)),
+    answers: snapshot.answers.map((m) => `${m.who}：${m.text}`),
+    instruction: snapshot.instruction.trim(),
+    ...(snapshot.instructionInk?.png ? { instructionInk: dataUrlBytes(snapshot.instructionInk.png) } : {}),
     signature: {
       png: dataUrlBytes(signOff.png),
-      signer: ix.leader(signOff.signer)?.name ?? '',
+      signer: snapshot.signer.name,
       date: chineseDateOf(signOff.signedAt),
     },
-    leadLeader: ix.leader(a.leadLeaderId)?.name ?? '',
-    leadDept: ix.department(a.leadDeptId)?.name ?? '',
-    coDepts: joinNames(a.coDeptIds.map((id) => ix.department(id)?.name)),
-    dueDate: a.dueAt ? chineseDate(a.dueAt) : '',
-    contact: {
-      organization: organization.shortName || organization.name,
-      person: organization.contactPerson,
-      phone: organization.contactPhone,
+    leadLeader: snapshot.leadLeader.name,
+    leadDept: snapshot.leadDept.name,
+    coDepts: joinNames(snapshot.coDepts.map((d) => d.name)),
+    dueDate: snapshot.dueAt ? chineseDate(snapshot.dueAt) : '',
+    contact: { ...snapshot.contact },
+    seal: {
+      assignmentId: snapshot.assignmentId,
+      signOffHash: signOff.contentHash,
+      checkCode: checkCode(signOff.contentHash),
     },
   };
 }
@@ -302,18 +317,31 @@ export async function buildAssignmentSheet(data: AssignmentSheetData): Promise<U
     data.contact.phone ? `联系电话：${data.contact.phone}` : '',
   ].filter((s) => s !== '');
   const doc = gbDocument(
-    { title: `${data.docNumber} ${data.enterpriseName} 交办单`, creator: data.contact.organization },
+    {
+      title: `${data.docNumber} ${data.enterpriseName} 交办单`,
+      creator: data.contact.organization,
+      properties: [
+        { name: SHEET_PROPERTY.assignmentId, value: data.seal.assignmentId },
+        { name: SHEET_PROPERTY.docNumber, value: data.docNumber },
+        { name: SHEET_PROPERTY.signOffHash, value: data.seal.signOffHash },
+      ],
+    },
     [
-      gbSection([
-        titlePara(data.title, { after: 60 }),
-        para([run(`编号：${data.docNumber}`, { size: TABLE_SIZE })], {
-          alignment: AlignmentType.RIGHT,
-          line: LINE.table,
-          after: 60,
-        }),
-        fixedTable(COLUMNS, formRows(data)),
-        para([run(contact.join('　'), { size: TABLE_SIZE })], { before: 120, line: LINE.table }),
-      ]),
+      gbSection(
+        [
+          titlePara(data.title, { after: 60 }),
+          para([run(`编号：${data.docNumber}`, { size: TABLE_SIZE })], {
+            alignment: AlignmentType.RIGHT,
+            line: LINE.table,
+            after: 60,
+          }),
+          fixedTable(COLUMNS, formRows(data)),
+          para([run(contact.join('　'), { size: TABLE_SIZE })], { before: 120, line: LINE.table }),
+        ],
+        // The check code in small type at the foot: the first 12 hex digits of the sign-off hash, which
+        // 核对交办单 compares with the database.
+        { footnote: `核对码 ${data.seal.checkCode}` },
+      ),
     ],
   );
   return packDocument(doc);

@@ -3,7 +3,7 @@
  */
 import { formatChineseDate } from '../domain/deadlines';
 import { maskPhone } from '../domain/phone';
-import type { EpochMs, IsoDate, MeetingKind } from '../domain/types';
+import type { EpochMs, IsoDate } from '../domain/types';
 import { toIsoDate } from '../domain/workdays';
 
 // An 11-digit mainland mobile number not glued to other digits (so an ID number or an amount is left alone).
@@ -46,12 +46,7 @@ export function joinNames(names: ReadonlyArray<string | undefined>): string {
   return names.filter((n): n is string => n !== undefined && n.trim() !== '').join('、');
 }
 
-/** What a kind of meeting is called in a document's title: 民营企业接待日 / 政企恳谈会 / 民营企业座谈会. */
-export const MEETING_KIND_TITLE: Readonly<Record<MeetingKind, string>> = {
-  reception: '民营企业接待日',
-  roundtable: '政企恳谈会',
-  symposium: '民营企业座谈会',
-};
+export { MEETING_KIND_TITLE } from '../domain/labels';
 
 /** 1．2．3． as official documents number items (full-width full stop). */
 export const itemNumber = (i: number): string => `${i + 1}．`;

@@ -2,7 +2,17 @@
  * The page, type and package rules every document shares (GB/T 9704-2012, DESIGN.md §4), written so that WPS,
  * Word and LibreOffice lay them out alike (PITFALLS.md "Word / WPS fidelity with docx").
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, Paragraph, SimpleField, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  SimpleField,
+  TabStopType,
+  TextRun,
+} from 'docx';
 import type { IParagraphOptions, IRunOptions, ISectionOptions, ParagraphChild } from 'docx';
 
 /** A4 in twips, hard-coded: converting 210 × 297 mm gives 11905, which Word and printers take as a custom size. */
@@ -23,13 +33,13 @@ export const MARGIN = {
 export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 
 /** Font sizes in half-points (w:sz): 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt. */
-export const SIZE = { title: 44, body: 32, four: 28, smallFour: 24 } as const;
+export const SIZE = { title: 44, body: 32, four: 28, smallFour: 24, smallFive: 18 } as const;
 
 /**
  * Exact line heights in twips. 22 lines on the 225 mm type area make 28.95 pt a line; the title's 2号 needs more.
  * Exact (LineRuleType.EXACT) so that every office suite puts the same lines on a page.
  */
-export const LINE = { body: 579, title: 720, table: 400, small: 400 } as const;
+export const LINE = { body: 579, title: 720, table: 400, small: 400, note: 260 } as const;
 
 /** One full-width character of 3号 in twips: the two-character first-line indent of body paragraphs is twice this. */
 export const CHAR = 320;
@@ -230,28 +240,48 @@ export function subheadingPara(text: string, spec: ParaSpec = {}): Paragraph {
 // 4号 is 280 twips wide a character: GB/T 9704 puts the number one character in from the outer edge.
 const PAGE_NUMBER_INSET = 280;
 
-function pageNumberFooter(alignment: 'left' | 'right'): Footer {
+/**
+ * The page number at the outside, and an optional note in small type at the inside of the same line (the
+ * 交办单's check code): one line, so the number keeps its place 7 mm below the type area.
+ */
+function pageNumberFooter(alignment: 'left' | 'right', note?: string): Footer {
   const spec = { face: FACE.pageNumber, size: SIZE.four };
+  const number = [run('— ', spec), new SimpleField('PAGE', '1'), run(' —', spec)];
+  const noteRun = note ? run(note, { size: SIZE.smallFive }) : undefined;
+  const right = alignment === 'right';
   return new Footer({
     children: [
       new Paragraph({
-        alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: alignment === 'right' ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
+        alignment: noteRun ? AlignmentType.LEFT : right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: right ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
         spacing: { line: LINE.small, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         // The paragraph style carries the face, so the field's cached number (a bare run) is 宋体 4号 too.
         style: 'PageNumber',
+        ...(noteRun
+          ? { tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - PAGE_NUMBER_INSET * 2 }] }
+          : {}),
         // A simple field (w:fldSimple), not the begin/separate/end kind: WPS has shown those as text.
-        children: [run('— ', spec), new SimpleField('PAGE', '1'), run(' —', spec)],
+        children: noteRun
+          ? right
+            ? [noteRun, new TextRun({ text: '\t' }), ...number]
+            : [...number, new TextRun({ text: '\t' }), noteRun]
+          : number,
       }),
     ],
   });
+}
+
+/** What a section may add to the house defaults. */
+export interface SectionSpec {
+  /** A note in small type on the page-number line, at the inside edge (the 交办单's 核对码). */
+  footnote?: string;
 }
 
 /**
  * A section on A4 with the GB/T 9704 margins and page numbers "— 1 —" at the outside bottom: right on odd
  * pages, left on even ones (the document must set `evenAndOddHeaderAndFooters`).
  */
-export function gbSection(children: ISectionOptions['children']): ISectionOptions {
+export function gbSection(children: ISectionOptions['children'], spec: SectionSpec = {}): ISectionOptions {
   return {
     properties: {
       page: {
@@ -260,7 +290,10 @@ export function gbSection(children: ISectionOptions['children']): ISectionOption
         margin: { ...MARGIN, header: mmToTwip(15), footer: mmToTwip(28) - LINE.small, gutter: 0 },
       },
     },
-    footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+    footers: {
+      default: pageNumberFooter('right', spec.footnote),
+      even: pageNumberFooter('left', spec.footnote),
+    },
     children,
   };
 }
@@ -269,6 +302,8 @@ export function gbSection(children: ISectionOptions['children']): ISectionOption
 export interface DocMeta {
   title: string;
   creator: string;
+  /** Custom document properties (docProps/custom.xml), e.g. the 交办单's signature for 核对交办单. */
+  properties?: ReadonlyArray<{ name: string; value: string }>;
 }
 
 /** A document with the house defaults: 仿宋 3号, exact body lines, zh-CN, odd/even page numbers. */
@@ -278,6 +313,7 @@ export function gbDocument(meta: DocMeta, sections: ISectionOptions[]): Document
     creator: meta.creator,
     lastModifiedBy: meta.creator,
     evenAndOddHeaderAndFooters: true,
+    ...(meta.properties?.length ? { customProperties: meta.properties } : {}),
     styles: {
       default: {
         document: {

@@ -11,6 +11,7 @@ import type {
   Department,
   EpochMs,
   Id,
+  InkCapture,
   IsoDate,
   Leader,
   MinuteEntry,
@@ -131,4 +132,67 @@ export function draftDueDate(
   const handoff = handoffDue(meetingDate, rules, table);
   const reply = replyDue(handoff.date, rules, table);
   return { date: reply.date, warnings: [...new Set([...handoff.warnings, ...reply.warnings])] };
+}
+
+/** The fields of a draft the secretary or the leader may change before signing. */
+export type DraftFields = Partial<
+  Pick<Assignment, 'leadLeaderId' | 'leadDeptId' | 'coDeptIds' | 'instruction' | 'dueAt'> & {
+    /** Undefined clears the handwriting. */
+    instructionInk: InkCapture | undefined;
+  }
+>;
+
+/** Why an assignment may not be edited as a draft, or undefined when it may. */
+export function draftEditBlocker(a: Pick<Assignment, 'status'>): string | undefined {
+  return a.status === 'draft' ? undefined : '已签批的交办件不能直接修改，请使用“修改并重新签批”';
+}
+
+/** A draft with `fields` applied: the lead department is never also a co-department. */
+export function applyDraftFields(current: Assignment, fields: DraftFields, now: number): Assignment {
+  const next = { ...current, ...fields, updatedAt: now } as Assignment;
+  if ('instructionInk' in fields && fields.instructionInk === undefined) delete next.instructionInk;
+  if (fields.coDeptIds || fields.leadDeptId)
+    next.coDeptIds = next.coDeptIds.filter((d) => d !== next.leadDeptId);
+  return next;
+}
+
+/** Why two assignments may not be merged (归并), or undefined when they may. */
+export function mergeBlocker(
+  target: Assignment | undefined,
+  source: Assignment | undefined,
+): string | undefined {
+  if (!target || !source || target.id === source.id) return '请选择两件不同的交办件';
+  if (target.status !== 'draft' || source.status !== 'draft') return '只能归并待签批的交办件';
+  if (target.enterpriseId !== source.enterpriseId) return '只能归并同一企业的诉求';
+  return undefined;
+}
+
+/**
+ * 归并: the target draft takes the source's demands; the source's lead and co-departments become co-departments
+ * of the target (never its own lead department).
+ */
+export function mergedDraft(target: Assignment, source: Assignment, now: number): Assignment {
+  return {
+    ...target,
+    concernIds: [...new Set([...target.concernIds, ...source.concernIds])],
+    coDeptIds: [...new Set([...target.coDeptIds, source.leadDeptId, ...source.coDeptIds])].filter(
+      (d) => d && d !== target.leadDeptId,
+    ),
+    updatedAt: now,
+  };
+}
+
+/** Why an assignment cannot be signed yet, or undefined when it can. `dueAt` is the date it would carry. */
+export function signBlocker(
+  a: Assignment,
+  dueAt: string | undefined,
+  docNumberPrefix: string,
+): string | undefined {
+  if (a.status !== 'draft') return '这件交办件已签批';
+  if (!a.leadLeaderId) return '请先选择牵头领导';
+  if (!a.leadDeptId) return '请先选择牵头单位';
+  if (!a.instruction.trim() && !a.instructionInk) return '请先确定领导批示';
+  if (!dueAt) return '请先确定办理时限';
+  if (!docNumberPrefix) return '请先在“设置 › 单位信息”填写文号前缀';
+  return undefined;
 }

@@ -24,6 +24,13 @@ export const MEETING_KIND_LABEL: Readonly<Record<MeetingKind, string>> = {
   symposium: '座谈会',
 };
 
+/** What a kind of meeting is called in a document's title: 民营企业接待日 / 政企恳谈会 / 民营企业座谈会. */
+export const MEETING_KIND_TITLE: Readonly<Record<MeetingKind, string>> = {
+  reception: '民营企业接待日',
+  roundtable: '政企恳谈会',
+  symposium: '民营企业座谈会',
+};
+
 /** 会议级别: 市级 / 区县级. */
 export const MEETING_LEVEL_LABEL: Readonly<Record<MeetingLevel, string>> = {
   city: '市级',

@@ -244,6 +244,68 @@ export interface InkCapture {
   png: string;
 }
 
+/** A person as a signed 交办单 prints them: a leader with title, or a 反映人. */
+export interface SnapshotPerson {
+  id: Id;
+  name: string;
+  title: string;
+}
+
+/** A department as a signed 交办单 prints it. */
+export interface SnapshotDepartment {
+  id: Id;
+  name: string;
+}
+
+/** One demand as signed: the words and how it was sorted. */
+export interface SnapshotConcern {
+  id: Id;
+  kind: ConcernKind;
+  category: string;
+  urgency: Urgency;
+  verbatim: string;
+  summary: string;
+}
+
+/** One on-site answer as signed (a minute entry). */
+export interface SnapshotAnswer {
+  id: Id;
+  at: EpochMs;
+  who: string;
+  text: string;
+}
+
+/**
+ * 签批快照: everything the 交办单 prints, frozen at signing. The sign-off's hash covers it, and the sheet is
+ * printed from it, never from live records: a later rename, merge or edited demand changes neither.
+ */
+export interface SignedSnapshot {
+  /** The shape of this snapshot; a new shape gets a new number and its own hash format. */
+  format: 2;
+  assignmentId: Id;
+  meetingId: Id;
+  /** 青工商联交〔2026〕12号 */
+  docNumber: string;
+  /** 青溪区民营企业接待日交办单 */
+  sheetTitle: string;
+  enterprise: { id: Id; name: string; creditCode: string };
+  /** 反映人 with 职务 and 电话 (the department calls back). */
+  reporter: { name: string; title: string; phone: string };
+  meeting: { title: string; kind: MeetingKind; date: IsoDate; hosts: SnapshotPerson[] };
+  concerns: SnapshotConcern[];
+  answers: SnapshotAnswer[];
+  leadLeader: SnapshotPerson;
+  leadDept: SnapshotDepartment;
+  coDepts: SnapshotDepartment[];
+  instruction: string;
+  instructionInk?: InkCapture;
+  /** 办理时限 */
+  dueAt: IsoDate;
+  signer: SnapshotPerson;
+  /** The federation at the foot of the sheet. */
+  contact: { organization: string; person: string; phone: string };
+}
+
 /** 签批. */
 export interface SignOff {
   id: Id;
@@ -254,9 +316,16 @@ export interface SignOff {
   strokes: InkStroke[];
   /** PNG of the signature as a base64 data URL. */
   png: string;
-  /** SHA-256 (hex) of the canonical JSON of content, strokes and PNG hash. */
+  /**
+   * SHA-256 (hex) of the canonical JSON of what was signed, the strokes, the PNG's hash, signer and time.
+   * Format 1 (no `format`): the assignment's own fields (`signedContent`); format 2: the `snapshot`.
+   */
   contentHash: string;
-  /** The assignment's signed content as it was at signing (`signedContent`): the old version kept after 修改并重新签批. */
+  /** The hash format: absent for the first one (format 1), 2 for signed snapshots. */
+  format?: 2;
+  /** Format 2: everything the 交办单 prints, as signed. */
+  snapshot?: SignedSnapshot;
+  /** Format 1: the assignment's signed content as it was at signing (`signedContent`). */
   content?: Record<string, unknown>;
   /** When 修改并重新签批 replaced this signature; the assignment no longer rests on it. */
   supersededAt?: EpochMs;

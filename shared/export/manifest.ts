@@ -4,7 +4,7 @@
  * UTF-8 with a BOM and CRLF line ends, so Notepad on an old Windows, WPS and Excel (the columns are
  * tab-separated) all read the Chinese correctly; the recipient can check a file with Get-FileHash.
  */
-import type { ExportedFile } from '../ipc/contract';
+import type { ExportAttestation, ExportedFile } from '../ipc/contract';
 
 /** What the manifest describes. */
 export interface ManifestInput {
@@ -13,7 +13,14 @@ export interface ManifestInput {
   /** Where the files are, as the user knows it (E:\青溪区…交办材料, or the .zip's name). */
   location: string;
   files: readonly ExportedFile[];
+  /** The signatures of the 交办单 and the audit chain's head, for 核对交办单. */
+  attestation?: ExportAttestation;
 }
+
+/** The heading line of the 签批核对 table, as 核对交办单 finds it again. */
+export const ATTESTATION_HEADER = ['文号', '文件名', '签批摘要（SHA-256）'].join('\t');
+/** The line that carries the audit chain's head: 操作记录链末条：第N条，摘要 <hex>. */
+export const AUDIT_HEAD_PREFIX = '操作记录链末条：';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,7 +34,7 @@ export function formatManifestTime(at: Date): string {
 const cell = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
 
 /** The manifest as text, lines joined with CRLF and ending with one. */
-export function manifestText({ createdAt, location, files }: ManifestInput): string {
+export function manifestText({ createdAt, location, files, attestation }: ManifestInput): string {
   const written = files.filter((f) => f.ok).length;
   const lines = [
     '恳谈会务台 导出清单',
@@ -46,6 +53,16 @@ export function manifestText({ createdAt, location, files }: ManifestInput): str
         .join('\t'),
     ),
   ];
+  if (attestation && attestation.sheets.length > 0) {
+    lines.push(
+      '',
+      '签批核对：每份交办单页脚的“核对码”是其签批摘要的前12位；在恳谈会务台“核对交办单”中导入本清单或交办单，可与数据库逐份核对',
+      ATTESTATION_HEADER,
+      ...attestation.sheets.map((s) => [s.docNumber, s.fileName, s.signOffHash].map(cell).join('\t')),
+    );
+    if (attestation.auditHead)
+      lines.push(`${AUDIT_HEAD_PREFIX}第${attestation.auditHead.seq}条，摘要 ${attestation.auditHead.hash}`);
+  }
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -108,6 +108,15 @@ export interface ExportRequest {
   files: ExportFile[];
   /** A bare, sanitised name for the manifest (清单), written after every file was verified. */
   manifestName: string;
+  /** What the 清单 states about the signatures: an anchor on the USB stick for 核对交办单. */
+  attestation?: ExportAttestation;
+}
+
+/** The signatures behind the exported 交办单 and the audit chain's head at export time. */
+export interface ExportAttestation {
+  sheets: Array<{ fileName: string; docNumber: string; signOffHash: string }>;
+  /** The newest audit record when the files were made. */
+  auditHead?: { seq: number; hash: string };
 }
 
 /** How one file of an export went. */

@@ -54,6 +54,25 @@ const exportTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('directory'), directoryToken: tokenSchema }).strict(),
 ]);
 
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '摘要无效');
+
+const attestationSchema = z
+  .object({
+    sheets: z
+      .array(
+        z
+          .object({
+            fileName: fileNameSchema,
+            docNumber: z.string().min(1).max(64),
+            signOffHash: sha256Schema,
+          })
+          .strict(),
+      )
+      .max(MAX_EXPORT_FILES),
+    auditHead: z.object({ seq: z.number().int().positive(), hash: sha256Schema }).strict().optional(),
+  })
+  .strict();
+
 const exportRequestSchema = z
   .object({
     target: exportTargetSchema,
@@ -63,6 +82,7 @@ const exportRequestSchema = z
       .min(1, '没有要导出的文件')
       .max(MAX_EXPORT_FILES, `一次最多导出${MAX_EXPORT_FILES}个文件`),
     manifestName: fileNameSchema,
+    attestation: attestationSchema.optional(),
   })
   .strict()
   .superRefine((request, ctx) => {

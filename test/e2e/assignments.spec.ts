@@ -7,6 +7,7 @@ const shown = (scope: Locator, label: string) =>
 const cards = (page: Page) => page.getByRole('article', { name: /^交办件\d+：/ });
 const card = (page: Page, summary: string) => page.getByRole('article', { name: new RegExp(summary) });
 
+// loadDemo pins the page's clock at DEMO_NOW (2026-11-22): every 文号 and due date below is of 2026.
 test('拟办: the 14th meeting’s five drafts — edit, accept the suggestion, change the due date, merge, reload', async ({
   page,
 }, testInfo) => {

@@ -5,7 +5,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadDemo, meetingIdByEdition, press, screenshot, SIGNATURE, writeOn } from './helpers';
+import { demoDay, loadDemo, meetingIdByEdition, press, screenshot, SIGNATURE, writeOn } from './helpers';
 
 const TITLE = '青溪区第14次“民营企业接待日”';
 
@@ -81,7 +81,8 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
   const downloading = page.waitForEvent('download');
   await press(page.getByRole('button', { name: '导出（下载 .zip）' }), testInfo);
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe(`${TITLE}-交办材料-2026年11月21日.zip`);
+  // loadDemo pins the clock: the demo's meeting was held the day before DEMO_NOW.
+  expect(download.suggestedFilename()).toBe(`${TITLE}-交办材料-${demoDay(-1)}.zip`);
 
   // A browser cannot read the download back: the files are packed, with their hashes in the 清单.
   await expect(files.getByText('✓ 已打包')).toHaveCount(6);
@@ -123,10 +124,7 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
 });
 
 /**
- * The demo's signed 办理时限 (the meeting, yesterday, + 2 days to hand over + 14 to reply) in Beijing,
- * as Chinese documents write a date (2026年12月7日).
+ * The demo's signed 办理时限 (the meeting, the day before the pinned clock, + 2 days to hand over + 14 to
+ * reply), as Chinese documents write a date (2026年12月7日).
  */
-function replyDay(): string {
-  const d = new Date(Date.now() + 8 * 3_600_000 + 15 * 86_400_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
+const replyDay = () => demoDay(15);

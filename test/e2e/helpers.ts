@@ -15,8 +15,27 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
-/** Open the app on a fresh profile and load the demo from the welcome card. */
+/**
+ * The moment every demo-based test starts at: the demo's dates (the meeting held yesterday, the next one
+ * in 24 days), 文号 years and due dates all follow the page's clock, so the tests pin it and derive their
+ * expectations from this one value — they pass on any day the suite runs.
+ */
+export const DEMO_NOW = new Date('2026-11-22T09:30:00+08:00');
+
+/** Pin the page's clock at `DEMO_NOW` (it keeps running from there) before the app first loads. */
+export async function pinClock(page: Page, at: Date = DEMO_NOW): Promise<void> {
+  await page.clock.install({ time: at });
+}
+
+/** A date `days` after `DEMO_NOW` in Beijing, as Chinese documents write it (2026年12月7日). */
+export function demoDay(days: number): string {
+  const d = new Date(DEMO_NOW.getTime() + 8 * 3_600_000 + days * 86_400_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** Open the app on a fresh profile, the clock pinned at `DEMO_NOW`, and load the demo from the welcome card. */
 export async function loadDemo(page: Page, testInfo: TestInfo): Promise<void> {
+  await pinClock(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '欢迎使用恳谈会务台' })).toBeVisible();
   await press(page.getByRole('button', { name: '载入示例数据' }), testInfo);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeskDb } from '../../renderer/db';
 import { loadDemoDataset } from '../../renderer/db/demo-loader';
 import { useAssignmentStore } from '../../renderer/stores/assignments';
@@ -11,11 +11,15 @@ let demo: DemoDataset;
 const past = () => demo.meetings.find((m) => m.edition === 14)!;
 
 beforeEach(async () => {
+  // Signing numbers by the year of the clock: pinned to the demo's day, so 〔2026〕 holds on any day.
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-22T10:00:00+08:00') });
   db = await freshDatabase();
   demo = buildDemoDataset({ today: '2026-11-22', now: 1, newId: counterIds() });
   await loadDemoDataset(db, demo);
   await useSettingsStore().load();
 });
+
+afterEach(() => vi.useRealTimers());
 
 describe('useAssignmentStore', () => {
   it('suggests the instruction and the due date, edits drafts, and locks them once signed', async () => {
@@ -86,7 +90,7 @@ describe('useAssignmentStore', () => {
     const withInk = store.assignments.at(-1)!;
     expect(store.signBlocker(withInk)).toBeUndefined();
     const signed = await store.sign(made.id, demo.leaders[0]!.id, strokes, PNG);
-    expect(signed).toMatchObject({ content: { instructionInk: { strokes, png: PNG } } });
+    expect(signed).toMatchObject({ format: 2, snapshot: { instructionInk: { strokes, png: PNG } } });
     // The suggested due date was fixed on signing.
     expect(store.assignments.at(-1)!.dueAt).toBe(store.suggestedDueDate()!.date);
   });

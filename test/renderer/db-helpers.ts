@@ -4,6 +4,8 @@ import { getDeskDb } from '../../renderer/db';
 
 /** Delete and reopen the app database, and start a fresh Pinia. */
 export async function freshDatabase() {
+  // The audit chain's anchor lives outside the database: a fresh database starts without one.
+  localStorage.clear();
   const db = getDeskDb();
   await db.delete();
   await db.open();

@@ -83,19 +83,19 @@ describe('SignOffRepository', () => {
     await db.signOffs.update(signOff.id, { png: `data:image/png;base64,${btoa(flipped)}` });
     expect(await repo.verify(a)).toMatchObject({ label: '记录校验失败' });
 
-    // A forger who rewrites content and hash consistently is caught by the audit log.
+    // A forger who rewrites the snapshot and its hash consistently is caught by the audit log.
     const forged = { ...a, instruction: '伪造的批示' };
-    const { signOffHash, sha256Hex, dataUrlBytes, signedContent } =
-      await import('../../shared/domain/integrity');
-    const hash = await signOffHash({
-      assignment: forged,
+    const { snapshotHash, sha256Hex, dataUrlBytes } = await import('../../shared/domain/integrity');
+    const snapshot = { ...signOff.snapshot!, instruction: '伪造的批示' };
+    const hash = await snapshotHash({
+      snapshot,
       strokes,
       pngSha256: await sha256Hex(dataUrlBytes(PNG)),
       signer: signOff.signer,
       signedAt: signOff.signedAt,
     });
     await db.assignments.put(forged);
-    await db.signOffs.put({ ...signOff, png: PNG, contentHash: hash, content: signedContent(forged) });
+    await db.signOffs.put({ ...signOff, png: PNG, contentHash: hash, snapshot });
     expect(await repo.verify(forged)).toEqual({
       label: '记录校验失败',
       detail: '操作记录中没有这次签批，签批记录可能被替换',
@@ -130,7 +130,7 @@ describe('SignOffRepository', () => {
       [3000, undefined],
       [1000, 2000],
     ]);
-    expect(history[1]!.content).toMatchObject({ leadDeptId: demo.assignments[0]!.leadDeptId });
+    expect(history[1]!.snapshot!.leadDept.id).toBe(demo.assignments[0]!.leadDeptId);
     const signed = (await db.assignments.get(id))!;
     expect(signed).toMatchObject({ status: 'signed', docNumber: '青工商联交〔2026〕1号' });
     expect(await repo.verify(signed)).toBeUndefined();
@@ -149,11 +149,11 @@ describe('SignOffRepository', () => {
     await sign(0);
     await sign(1);
     await sign(2);
-    expect((await repo.verifyAll()).size).toBe(0);
+    expect((await repo.verifyAll()).findings.size).toBe(0);
     await db.assignments.update(demo.assignments[1]!.id, { dueAt: '2027-03-01' });
     const s2 = (await repo.latestFor(demo.assignments[2]!.id))!;
     await db.signOffs.update(s2.id, { contentHash: '0'.repeat(64) });
-    const found = await repo.verifyAll();
+    const { findings: found } = await repo.verifyAll();
     expect([...found.keys()].sort()).toEqual([demo.assignments[1]!.id, demo.assignments[2]!.id].sort());
     expect(found.get(demo.assignments[1]!.id)!.problem.detail).toContain('办理时限');
     expect(found.get(demo.assignments[2]!.id)!.problem.label).toBe('记录校验失败');

@@ -28,7 +28,7 @@ import {
 } from './file-save';
 
 /** What to export: the folder to make in the target, the files, the manifest's name. */
-export type ExportContents = Pick<ExportRequest, 'folderName' | 'files' | 'manifestName'>;
+export type ExportContents = Pick<ExportRequest, 'folderName' | 'files' | 'manifestName' | 'attestation'>;
 
 /** Injectable time and waiting, for tests. */
 export interface ExportOptions extends RetryOptions {
@@ -112,7 +112,7 @@ async function syncDirectory(fs: FileSystem, folder: string): Promise<void> {
 export async function exportFiles(
   fs: ExportFileSystem,
   baseDir: string,
-  { folderName, files, manifestName }: ExportContents,
+  { folderName, files, manifestName, attestation }: ExportContents,
   options: ExportOptions = {},
 ): Promise<ExportReport> {
   const location = join(baseDir, folderName);
@@ -156,7 +156,12 @@ export async function exportFiles(
   }
   const manifest = stoppedBy
     ? notTried(manifestName)
-    : await write(manifestName, manifestBytes(manifestText({ createdAt, location, files: results })));
+    : await write(
+        manifestName,
+        manifestBytes(
+          manifestText({ createdAt, location, files: results, ...(attestation ? { attestation } : {}) }),
+        ),
+      );
   await syncDirectory(fs, location);
   return { location, files: results, manifest };
 }

@@ -12,13 +12,7 @@ import {
   type AuditVerdict,
 } from '../../../shared/domain/integrity';
 import type { AuditRecord, Id } from '../../../shared/domain/types';
-
-/** A record chained to the tail it was prepared against. */
-export interface PreparedAudit {
-  record: AuditRecord;
-  /** Hash of the last record when prepared (undefined for an empty log). */
-  tail: string | undefined;
-}
+import { advanceAnchor, checkAnchor, readAnchor, resetAnchor } from '../chain-anchor';
 
 /** Thrown when the log keeps moving under a writer (another window writing at the same moment). */
 export class AuditConflictError extends Error {
@@ -34,37 +28,43 @@ const ATTEMPTS = 5;
 export class AuditLog {
   constructor(private readonly db: DeskDb) {}
 
-  /** The next record after the current tail; call outside any transaction. */
-  async prepare(entry: AuditInput): Promise<PreparedAudit> {
-    const last = await this.db.auditLog.orderBy('seq').last();
-    return { record: await chainAudit(last, entry), tail: last?.hash };
-  }
-
-  /** Inside a read-write transaction over `auditLog`: add the record if the tail is still where it was. */
-  async commit(prepared: PreparedAudit): Promise<boolean> {
-    const last = await this.db.auditLog.orderBy('seq').last();
-    if (last?.hash !== prepared.tail) return false;
-    await this.db.auditLog.add(prepared.record);
-    return true;
-  }
-
   /**
    * Run `write` and append the record in one transaction over `tables` (the log is added), retrying
    * with a fresh record when another writer moved the tail in between. `entry` is called before each
    * attempt and may throw to refuse the whole operation.
    */
-  async withRecord<T>(
+  withRecord<T>(
     tables: Table[],
     entry: () => Promise<AuditInput> | AuditInput,
     write: () => Promise<T>,
   ): Promise<T> {
+    return this.withRecords(tables, async () => [await entry()], write);
+  }
+
+  /** As `withRecord`, with several records chained one after the other (none when the list is empty). */
+  async withRecords<T>(
+    tables: Table[],
+    entries: () => Promise<AuditInput[]> | AuditInput[],
+    write: () => Promise<T>,
+  ): Promise<T> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const prepared = await this.prepare(await entry());
+      const inputs = await entries();
+      const last = await this.db.auditLog.orderBy('seq').last();
+      const chained: AuditRecord[] = [];
+      for (const input of inputs) chained.push(await chainAudit(chained.at(-1) ?? last, input));
       const outcome = await this.db.transaction('rw', [...tables, this.db.auditLog], async () => {
-        if (!(await this.commit(prepared))) return { done: false as const };
-        return { done: true as const, value: await write() };
+        const tail = await this.db.auditLog.orderBy('seq').last();
+        if (tail?.hash !== last?.hash) return { done: false as const };
+        let seq: number | undefined;
+        for (const record of chained) seq = await this.db.auditLog.add(record);
+        return { done: true as const, seq, value: await write() };
       });
-      if (outcome.done) return outcome.value;
+      if (outcome.done) {
+        const head = chained.at(-1);
+        if (head && outcome.seq !== undefined)
+          advanceAnchor(this.db.name, { seq: outcome.seq, hash: head.hash });
+        return outcome.value;
+      }
     }
     throw new AuditConflictError();
   }
@@ -83,8 +83,42 @@ export class AuditLog {
     return this.db.auditLog.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');
   }
 
-  /** Check the whole chain. */
-  async verify(): Promise<AuditVerdict> {
-    return verifyAuditChain(await this.db.auditLog.orderBy('seq').toArray());
+  /** Every record, oldest first. */
+  all(): Promise<AuditRecord[]> {
+    return this.db.auditLog.orderBy('seq').toArray();
+  }
+
+  /** Check the whole chain link by link, then against the anchor kept outside the database. */
+  async verify(records?: readonly AuditRecord[]): Promise<AuditVerdict> {
+    const all = records ?? (await this.all());
+    const chain = await verifyAuditChain(all);
+    if (!chain.ok) return chain;
+    const anchored = checkAnchor(readAnchor(this.db.name), all);
+    return anchored.ok
+      ? chain
+      : { ok: false, seq: anchored.untrustedFrom, reason: anchored.reason, anchor: true };
+  }
+
+  /** The newest record (the head of the chain), if any. */
+  head(): Promise<AuditRecord | undefined> {
+    return this.db.auditLog.orderBy('seq').last();
+  }
+
+  /**
+   * The secretary confirms the log as it is after an anchor mismatch (a restored or copied profile): the
+   * confirmation is itself recorded, with what the anchor said and why, and the anchor moves to it.
+   */
+  async confirmCurrent(reason: string, now: number): Promise<void> {
+    const before = readAnchor(this.db.name);
+    resetAnchor(this.db.name, await this.head());
+    await this.append({
+      at: now,
+      action: 'confirm_log',
+      entity: 'audit',
+      entityId: 'chain',
+      detail:
+        `确认以当前操作记录为准：${reason.trim() || '未说明原因'}` +
+        (before ? `；本机此前记下第${before.seq}条，摘要 ${before.hash}` : ''),
+    });
   }
 }

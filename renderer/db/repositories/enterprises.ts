@@ -1,5 +1,7 @@
 // 企业库: the enterprise directory.
 import type { DeskDb } from '../desk-db';
+import { AuditLog } from './audit';
+import type { AuditInput } from '../../../shared/domain/integrity';
 import type { Enterprise, Id } from '../../../shared/domain/types';
 
 /** Thrown when an import would add an enterprise that exists already. */
@@ -67,20 +69,53 @@ export class EnterpriseRepository {
 
   /**
    * Merge duplicates into one record: every queue entry, concern and assignment that names a merged
-   * enterprise is pointed at the kept one, the kept record takes the fields given, the others go.
+   * enterprise is pointed at the kept one, the kept record takes the fields given, the others go. The
+   * merge is recorded in the audit log, with one record per assignment moved: a signed 交办单 keeps the
+   * name it was signed with, and its check sees the move as a recorded source change, not tampering.
    */
-  async merge(keep: Enterprise, mergedIds: readonly Id[]): Promise<void> {
+  async merge(keep: Enterprise, mergedIds: readonly Id[], now: number = Date.now()): Promise<void> {
     const db = this.db;
     const gone = mergedIds.filter((id) => id !== keep.id);
-    await db.transaction('rw', [db.enterprises, db.queueEntries, db.concerns, db.assignments], async () => {
-      for (const id of gone) {
-        await db.queueEntries.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
-        await db.concerns.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
-        await db.assignments.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
-      }
-      await db.enterprises.bulkDelete(gone);
-      await db.enterprises.put(keep);
-    });
+    if (gone.length === 0) {
+      await this.save(keep);
+      return;
+    }
+    const entries = async (): Promise<AuditInput[]> => {
+      const [old, moved] = await Promise.all([
+        db.enterprises.bulkGet(gone),
+        db.assignments.where('enterpriseId').anyOf(gone).toArray(),
+      ]);
+      const nameOf = new Map(old.filter((e): e is Enterprise => !!e).map((e) => [e.id, e.name]));
+      return [
+        {
+          at: now,
+          action: 'merge',
+          entity: 'enterprise',
+          entityId: keep.id,
+          detail: `合并企业：${gone.map((id) => `${nameOf.get(id) ?? '？'}（${id}）`).join('、')} 并入 ${keep.name}（${keep.id}）`,
+        },
+        ...moved.map((a) => ({
+          at: now,
+          action: 'relink',
+          entity: 'assignment',
+          entityId: a.id,
+          detail: `${a.docNumber ?? '交办件'} 企业合并：${nameOf.get(a.enterpriseId) ?? '？'} 并入 ${keep.name}；企业ID ${a.enterpriseId}→企业ID ${keep.id}`,
+        })),
+      ];
+    };
+    await new AuditLog(db).withRecords(
+      [db.enterprises, db.queueEntries, db.concerns, db.assignments],
+      entries,
+      async () => {
+        for (const id of gone) {
+          await db.queueEntries.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
+          await db.concerns.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
+          await db.assignments.where('enterpriseId').equals(id).modify({ enterpriseId: keep.id });
+        }
+        await db.enterprises.bulkDelete(gone);
+        await db.enterprises.put(keep);
+      },
+    );
   }
 
   /** How many queue entries, concerns and assignments name an enterprise. */

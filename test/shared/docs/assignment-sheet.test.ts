@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   assignmentSheetData,
   buildAssignmentSheet,
+  type AssignmentSheetData,
   SHEET_COLUMNS,
   SheetBlockedError,
 } from '../../../shared/docs/assignment-sheet';
@@ -13,12 +14,14 @@ import { demoBundle, elements, emuToMm, paragraphs, readDocx, runsWith, tableRow
 let bundle: MeetingBundle;
 let first: DocxParts;
 let second: DocxParts;
+let firstData: AssignmentSheetData;
 
 beforeAll(async () => {
   bundle = await demoBundle();
   const sheet = async (i: number) =>
     readDocx(await buildAssignmentSheet(assignmentSheetData(bundle, bundle.assignments[i]!.id)));
   first = await sheet(0);
+  firstData = assignmentSheetData(bundle, bundle.assignments[0]!.id);
   second = await sheet(1);
 });
 
@@ -97,14 +100,20 @@ describe('交办单 page (GB/T 9704)', () => {
     expect(first.fontTable).toMatch(/<w:font w:name="黑体"><w:altName w:val="SimHei"\/>/);
   });
 
-  it('numbers the pages — 1 — with a simple PAGE field on odd and even pages', () => {
+  it('numbers the pages — 1 — with a simple PAGE field, the check code on the inside of the same line', () => {
     expect(first.footers).toHaveLength(2);
-    for (const footer of first.footers) {
+    const code = firstData.seal.checkCode;
+    expect(code).toMatch(/^[0-9a-f]{12}$/);
+    expect(firstData.seal.signOffHash.startsWith(code)).toBe(true);
+    const lines = first.footers.map((footer) => {
       expect(footer).toMatch(/<w:fldSimple w:instr="PAGE"/);
       expect(footer).not.toMatch(/w:fldChar/);
-      const [line] = paragraphs(footer);
-      expect(line).toMatch(/^— \d+ —$/);
-    }
+      const ps = paragraphs(footer);
+      expect(ps).toHaveLength(1);
+      return ps[0];
+    });
+    // Odd pages: code at the left, number at the right; even pages the other way round.
+    expect(lines).toEqual(expect.arrayContaining([`核对码 ${code}\t— 1 —`, `— 1 —\t核对码 ${code}`]));
   });
 
   it('leaves 办理结果 empty and offers ☐满意 ☐基本满意 ☐不满意', () => {
