@@ -82,6 +82,12 @@ export const router = createRouter({
       meta: { title: '交办导出' },
     },
     {
+      path: '/verify',
+      name: 'sheet-check',
+      component: () => import('../views/SheetCheckView.vue'),
+      meta: { title: '核对交办单' },
+    },
+    {
       path: '/recycle-bin',
       name: 'recycle-bin',
       component: () => import('../views/RecycleBinView.vue'),

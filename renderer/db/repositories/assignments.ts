@@ -85,6 +85,11 @@ export class AssignmentRepository {
     return this.db.assignments.get(id);
   }
 
+  /** The assignment that carries a 文号, if any. */
+  byDocNumber(docNumber: string): Promise<Assignment | undefined> {
+    return this.db.assignments.where('docNumber').equals(docNumber).first();
+  }
+
   /** A meeting's assignments in drafting order. */
   async forMeeting(meetingId: Id): Promise<Assignment[]> {
     const list = await this.db.assignments.where('meetingId').equals(meetingId).toArray();

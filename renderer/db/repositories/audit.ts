@@ -99,6 +99,11 @@ export class AuditLog {
       : { ok: false, seq: anchored.untrustedFrom, reason: anchored.reason, anchor: true };
   }
 
+  /** One record by its sequence number. */
+  record(seq: number): Promise<AuditRecord | undefined> {
+    return this.db.auditLog.get(seq);
+  }
+
   /** The newest record (the head of the chain), if any. */
   head(): Promise<AuditRecord | undefined> {
     return this.db.auditLog.orderBy('seq').last();
