@@ -28,6 +28,8 @@ export const usePrepStore = defineStore('prep', () => {
   /** Earlier demands by enterprise, loaded with the meeting, for the similarity hints. */
   const history = shallowRef<Map<Id, Concern[]>>(new Map());
   const meetingsById = shallowRef<Map<Id, Meeting>>(new Map());
+  /** Demand id → the 文号 of the signed assignment that covers it (its 交办单 prints the words as signed). */
+  const signedDocNumbers = shallowRef<Map<Id, string>>(new Map());
   const error = ref('');
 
   const signedUpIds = computed(() => new Set(queue.value.map((q) => q.enterpriseId)));
@@ -42,7 +44,16 @@ export const usePrepStore = defineStore('prep', () => {
     meeting.value = found;
     const all = await repo.meetings.listAll();
     meetingsById.value = new Map(all.map((m) => [m.id, m]));
-    await Promise.all([reloadQueue(), reloadConcerns()]);
+    const [assignments] = await Promise.all([
+      repo.assignments.forMeeting(meetingId),
+      reloadQueue(),
+      reloadConcerns(),
+    ]);
+    signedDocNumbers.value = new Map(
+      assignments
+        .filter((a) => a.status !== 'draft')
+        .flatMap((a) => a.concernIds.map((c) => [c, a.docNumber ?? '已签批'] as const)),
+    );
     return true;
   }
 
@@ -175,6 +186,7 @@ export const usePrepStore = defineStore('prep', () => {
     meeting,
     queue,
     concerns,
+    signedDocNumbers,
     error,
     signedUpIds,
     open,

@@ -3,7 +3,7 @@
  * printed word into the sign-off; the hash covers it, and the sheet is built from it. Later changes of the
  * source records (a renamed enterprise, a merge, an edited demand) leave the signed sheet as it was and are
  * shown as a quiet note (`sourceChanges`); a change of the assignment's own signed fields is tampering
- * (`decisionChanges`). See docs/decisions/0003-signed-snapshots.md.
+ * (`decisionChanges`). See docs/decisions/signed-snapshots.md.
  */
 import { canonicalJson } from './canonical-json';
 import { MEETING_KIND_TITLE, URGENCY_LABEL } from './labels';

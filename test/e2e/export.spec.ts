@@ -1,29 +1,13 @@
 // 交办导出 end to end: four of the five demo items signed in 签批模式, the export screen lists their
 // 交办单 with Windows-safe names, the minutes and the 会前材料, and says why the fifth is left out; in
 // the browser the files and the 清单 come as one .zip whose hashes match; 交办时间 is recorded.
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { demoDay, loadDemo, meetingIdByEdition, press, screenshot, SIGNATURE, writeOn } from './helpers';
+import { demoDay, loadDemo, meetingIdByEdition, press, screenshot, signInSignMode } from './helpers';
 
 const TITLE = '青溪区第14次“民营企业接待日”';
-
-/** Sign once in 签批模式 and confirm the next items with the held signature. */
-async function signFour(page: Page, testInfo: TestInfo, id: string) {
-  await page.goto(`/#/meetings/${id}/sign`);
-  await expect(page.getByRole('heading', { name: '签批模式' })).toBeVisible();
-  await press(page.getByRole('radio', { name: '签一次，逐项确认' }), testInfo);
-  await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
-  await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
-  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
-  for (const n of [2, 3, 4]) {
-    await press(page.getByRole('button', { name: '下一件待签批' }), testInfo);
-    await press(page.getByRole('button', { name: '确认签批此件' }), testInfo);
-    await expect(page.getByLabel('签批结果').getByText(new RegExp(`〔\\d{4}〕${n}号$`))).toBeVisible();
-  }
-  await press(page.getByRole('button', { name: '退出签批模式' }), testInfo);
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -32,7 +16,7 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
 }, testInfo) => {
   await loadDemo(page, testInfo);
   const id = await meetingIdByEdition(page, 14);
-  await signFour(page, testInfo, id);
+  await signInSignMode(page, testInfo, id, 4);
 
   await press(page.getByRole('link', { name: '交办导出' }), testInfo);
   await expect(page.getByRole('heading', { name: '交办导出' })).toBeVisible();
@@ -106,6 +90,38 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
     expect(listing).toContain(base);
     expect(listing).toContain(sha256(bytes));
   }
+  // …and the signature behind each sheet, with the audit chain's head: the anchors 核对交办单 reads back.
+  expect(listing).toMatch(/文号\t文件名\t签批摘要（SHA-256）\r\n青工商联交〔2026〕1号\t[^\t]+\t[0-9a-f]{64}/);
+  expect(listing).toMatch(/操作记录链末条：第\d+条，摘要 [0-9a-f]{64}/);
+
+  // 核对交办单: the 清单 and a sheet taken back from the download match the database; a sheet edited in
+  // Word after export is named field by field.
+  const sheetEntry = documents.find((f) => f.name.endsWith('交办单.docx'))!;
+  const sheetBytes = Buffer.from(await sheetEntry.async('uint8array'));
+  const sheetZip = await JSZip.loadAsync(sheetBytes);
+  const xml = await sheetZip.file('word/document.xml')!.async('string');
+  const leadDept = /牵头单位[\s\S]*?<w:t[^>]*>([^<]+)<\/w:t>/.exec(xml.slice(xml.indexOf('牵头单位')))![1]!;
+  sheetZip.file('word/document.xml', xml.replace(`>${leadDept}<`, '>区审计局<'));
+  const edited = Buffer.from(await sheetZip.generateAsync({ type: 'uint8array' }));
+  await press(page.getByRole('link', { name: '核对交办单' }), testInfo);
+  await expect(page.getByRole('heading', { name: '核对交办单' })).toBeVisible();
+  const picker = page.getByLabel('选择要核对的交办单或清单');
+  await picker.setInputFiles([
+    { name: '清单.txt', mimeType: 'text/plain', buffer: Buffer.from(await manifest.async('uint8array')) },
+    { name: 'sheet.docx', mimeType: 'application/octet-stream', buffer: sheetBytes },
+    { name: 'edited.docx', mimeType: 'application/octet-stream', buffer: edited },
+  ]);
+  const results = page.getByRole('region', { name: '核对结果' });
+  await expect(results.getByRole('article')).toHaveCount(3);
+  await expect(results.getByRole('article', { name: '核对结果：清单.txt' })).toContainText(
+    '✓ 清单所列 4 份交办单及操作记录与数据库一致',
+  );
+  await expect(results.getByRole('article', { name: '核对结果：sheet.docx' })).toContainText('与数据库一致');
+  await expect(results.getByRole('article', { name: '核对结果：edited.docx' })).toContainText(
+    `牵头单位：交办单上为「区审计局」，数据库为「${leadDept}」`,
+  );
+  await screenshot(page, testInfo, 'sheet-check');
+  await page.goto(`/#/meetings/${id}/export`);
 
   // The handed-over items show as 已交办 after a reload; the unsigned one is still a draft.
   await page.reload();

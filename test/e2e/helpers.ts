@@ -189,3 +189,78 @@ export const SIGNATURE: ReadonlyArray<ReadonlyArray<readonly [number, number]>> 
     [0.8, 0.45],
   ],
 ];
+
+/**
+ * Sign the first `count` items of a meeting in 签批模式: one signature, then 确认签批此件 item by item (the
+ * numbers run 1…count), and leave 签批模式.
+ */
+export async function signInSignMode(page: Page, testInfo: TestInfo, meetingId: string, count: number) {
+  await page.goto(`/#/meetings/${meetingId}/sign`);
+  await expect(page.getByRole('heading', { name: '签批模式' })).toBeVisible();
+  await press(page.getByRole('radio', { name: '签一次，逐项确认' }), testInfo);
+  await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
+  await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
+  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+  for (let n = 2; n <= count; n++) {
+    await press(page.getByRole('button', { name: '下一件待签批' }), testInfo);
+    await press(page.getByRole('button', { name: '确认签批此件' }), testInfo);
+    await expect(page.getByLabel('签批结果').getByText(new RegExp(`〔\\d{4}〕${n}号$`))).toBeVisible();
+  }
+  await press(page.getByRole('button', { name: '退出签批模式' }), testInfo);
+}
+
+/** A change written straight into the app's IndexedDB, as someone with the profile's files could. */
+export type Tamper =
+  | { kind: 'status'; docNumber: string; status: string }
+  | { kind: 'audit-detail'; seq: number; detail: string }
+  | { kind: 'drop-newest-signature' }
+  | { kind: 'rename-enterprise'; from: string; to: string };
+
+/** Apply one `Tamper` to the database behind the app's back. */
+export async function tamper(page: Page, change: Tamper): Promise<void> {
+  await page.evaluate(
+    (t) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kentan-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['assignments', 'auditLog', 'signOffs', 'enterprises'], 'readwrite');
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+          type Row = Record<string, unknown>;
+          const all = (store: string, then: (rows: Row[]) => void) => {
+            const req = tx.objectStore(store).getAll();
+            req.onsuccess = () => then(req.result as Row[]);
+          };
+          if (t.kind === 'status')
+            all('assignments', (rows) => {
+              const a = rows.find((r) => r['docNumber'] === t.docNumber)!;
+              tx.objectStore('assignments').put({ ...a, status: t.status });
+            });
+          else if (t.kind === 'audit-detail') {
+            const req = tx.objectStore('auditLog').get(t.seq);
+            req.onsuccess = () =>
+              tx.objectStore('auditLog').put({ ...(req.result as Row), detail: t.detail });
+          } else if (t.kind === 'drop-newest-signature')
+            all('auditLog', (records) => {
+              const newest = records.sort((a, b) => Number(a['seq']) - Number(b['seq'])).at(-1)!;
+              tx.objectStore('auditLog').delete(newest['seq'] as number);
+              all('signOffs', (signOffs) => {
+                const s = signOffs.find((x) => x['assignmentId'] === newest['entityId']);
+                if (s) tx.objectStore('signOffs').delete(s['id'] as string);
+              });
+            });
+          else
+            all('enterprises', (rows) => {
+              const e = rows.find((r) => r['name'] === t.from)!;
+              tx.objectStore('enterprises').put({ ...e, name: t.to });
+            });
+        };
+      }),
+    change,
+  );
+}
