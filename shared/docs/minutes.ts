@@ -197,8 +197,13 @@ function speakerBlocks(
     for (const e of entries) lines.push(line(e.who, e.text));
     for (const a of ix.assignments) {
       if (a.enterpriseId !== enterpriseId || !valid.has(a.id)) continue;
-      const signer = ix.leader(ix.signOff(a.id)?.signer)?.name ?? '领导';
-      const text = a.instruction.trim() || (a.instructionInk ? '（手写批示，见交办单）' : '');
+      // A signed item's instruction as signed (its snapshot), the same words its 交办单 prints.
+      const signOff = ix.signOff(a.id);
+      const signed = signOff?.snapshot;
+      const signer = signed?.signer.name || ix.leader(signOff?.signer)?.name || '领导';
+      const instruction = signed ? signed.instruction : a.instruction;
+      const ink = signed ? signed.instructionInk : a.instructionInk;
+      const text = instruction.trim() || (ink ? '（手写批示，见交办单）' : '');
       if (text !== '') lines.push(line(`${signer}批示（${a.docNumber}）`, text));
     }
     if (lines.length === 0) continue;
@@ -291,22 +296,43 @@ function assignmentRows(ix: BundleIndex, valid: ReadonlySet<Id>, mask: Mask): Mi
     valid.has(a.id) ? (a.docNumber ?? '') : a.status === 'escalated' ? '转报上级' : '待签批';
   const signed = inDocNumberOrder(ix.assignments.filter((a) => valid.has(a.id)));
   const others = ix.assignments.filter((a) => !valid.has(a.id)).sort((a, b) => a.createdAt - b.createdAt);
-  return [...signed, ...others].map((a) => ({
-    docNumber: number(a),
-    enterprise: ix.enterprise(a.enterpriseId)?.name ?? '',
-    matter: mask(
-      a.concernIds
-        .map((id) => ix.concern(id)?.summary.trim())
-        .filter((s) => s)
-        .join('；'),
-    ),
-    leadDept: ix.department(a.leadDeptId)?.name ?? '',
-    coDepts: a.coDeptIds
-      .map((id) => ix.department(id)?.name)
-      .filter((n) => n)
-      .join('、'),
-    dueDate: a.dueAt ? chineseDate(a.dueAt) : '',
-  }));
+  return [...signed, ...others].map((a) => {
+    // Signed items as their 交办单 prints them (the signed snapshot); the rest from the live records.
+    const snap = valid.has(a.id) ? ix.signOff(a.id)?.snapshot : undefined;
+    if (snap)
+      return {
+        docNumber: number(a),
+        enterprise: snap.enterprise.name,
+        matter: mask(
+          snap.concerns
+            .map((c) => c.summary.trim())
+            .filter((t) => t)
+            .join('；'),
+        ),
+        leadDept: snap.leadDept.name,
+        coDepts: snap.coDepts
+          .map((d) => d.name)
+          .filter((n) => n)
+          .join('、'),
+        dueDate: snap.dueAt ? chineseDate(snap.dueAt) : '',
+      };
+    return {
+      docNumber: number(a),
+      enterprise: ix.enterprise(a.enterpriseId)?.name ?? '',
+      matter: mask(
+        a.concernIds
+          .map((id) => ix.concern(id)?.summary.trim())
+          .filter((t) => t)
+          .join('；'),
+      ),
+      leadDept: ix.department(a.leadDeptId)?.name ?? '',
+      coDepts: a.coDeptIds
+        .map((id) => ix.department(id)?.name)
+        .filter((n) => n)
+        .join('、'),
+      dueDate: a.dueAt ? chineseDate(a.dueAt) : '',
+    };
+  });
 }
 
 // 交办事项 in 小四: seven columns do not fit the type area in 4号 with the 事项 column still readable.
