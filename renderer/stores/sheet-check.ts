@@ -19,6 +19,7 @@ import {
   type CheckFinding,
   type RecordedSheet,
 } from '../../shared/docs/sheet-check';
+import type { AuditVerdict } from '../../shared/domain/integrity';
 
 /** A file as the picker gives it: a name and its bytes. */
 export interface CheckFile {
@@ -32,13 +33,13 @@ export const useSheetCheckStore = defineStore('sheet-check', () => {
   const checking = ref(false);
 
   /** What the database holds for a 文号: its signatures, its problem, and the sheet it would print now. */
-  async function recorded(docNumber: string): Promise<RecordedSheet | undefined> {
+  async function recorded(docNumber: string, verdict: AuditVerdict): Promise<RecordedSheet | undefined> {
     const { assignments, signOffs, settings: settingsRepo } = repositories();
     const a = await assignments.byDocNumber(docNumber);
     if (!a) return undefined;
     const [history, problem, records, organization] = await Promise.all([
       signOffs.historyOf(a.id),
-      signOffs.verify(a),
+      signOffs.verify(a, verdict),
       assignments.meetingRecords(a.meetingId),
       settingsRepo.organization(),
     ]);
@@ -67,17 +68,21 @@ export const useSheetCheckStore = defineStore('sheet-check', () => {
     };
   }
 
-  async function checkOne(file: CheckFile): Promise<CheckFinding> {
+  async function checkOne(file: CheckFile, verdict: AuditVerdict): Promise<CheckFinding> {
     const lower = file.name.toLowerCase();
     try {
       if (lower.endsWith('.docx')) {
         const facts = await readSheetFile(file.bytes, file.name);
-        return compareSheet(file.name, facts, facts.docNumber ? await recorded(facts.docNumber) : undefined);
+        return compareSheet(
+          file.name,
+          facts,
+          facts.docNumber ? await recorded(facts.docNumber, verdict) : undefined,
+        );
       }
       if (lower.endsWith('.txt')) {
         const facts = readManifest(file.bytes, file.name);
         const sheets = new Map<string, RecordedSheet | undefined>();
-        for (const s of facts.sheets) sheets.set(s.docNumber, await recorded(s.docNumber));
+        for (const s of facts.sheets) sheets.set(s.docNumber, await recorded(s.docNumber, verdict));
         const head = facts.auditHead ? await repositories().audit.record(facts.auditHead.seq) : undefined;
         return compareManifest(file.name, facts, {
           sheet: (n) => sheets.get(n),
@@ -95,8 +100,10 @@ export const useSheetCheckStore = defineStore('sheet-check', () => {
   async function check(files: readonly CheckFile[]): Promise<void> {
     checking.value = true;
     try {
+      // The audit log is checked once for all the files.
+      const verdict = await repositories().signOffs.verifyAudit();
       const out: CheckFinding[] = [];
-      for (const f of files) out.push(await checkOne(f));
+      for (const f of files) out.push(await checkOne(f, verdict));
       findings.value = out;
     } finally {
       checking.value = false;
