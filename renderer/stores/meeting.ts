@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { repositories } from '../db';
 import { validateMeeting, type MeetingDraft, type MeetingErrors } from '../../shared/domain/meeting';
+import { meetingsByUrgency } from '../../shared/domain/meeting-lifecycle';
 import type { Id, Meeting } from '../../shared/domain/types';
 import { toIsoDate } from '../../shared/domain/workdays';
 
@@ -74,16 +75,12 @@ export const useMeetingStore = defineStore('meeting', () => {
   }
 
   /**
-   * The meeting the 签批 screen opens when none is named: the latest one waiting for signatures,
-   * else the latest waiting for handoff, else the latest that has been held.
+   * The meeting the 签批 and 交办导出 screens open when none is named: the one that needs the secretary
+   * first (meetingsByUrgency: waiting for signatures, oldest first, then waiting for handoff …).
    */
   async function signingMeetingId(): Promise<Id | undefined> {
     await load();
-    const latest = (statuses: readonly string[]) =>
-      meetings.value
-        .filter((m) => statuses.includes(m.status))
-        .sort((a, b) => b.date.localeCompare(a.date))[0];
-    return (latest(['signing']) ?? latest(['handoff']) ?? latest(['live', 'handed_off']))?.id;
+    return meetingsByUrgency(meetings.value.filter((m) => m.status !== 'preparing'))[0]?.id;
   }
 
   return {
