@@ -50,7 +50,12 @@ export const useExportStore = defineStore('export', () => {
   const meeting = shallowRef<Meeting>();
   const bundle = shallowRef<MeetingBundle>();
   const files = shallowRef<PlannedFile[]>([]);
-  const skipped = shallowRef<Array<{ assignmentId: Id; enterprise: string; reason: string }>>([]);
+  /** Items left out, with what tells them apart: 文号 (when numbered), enterprise, their demands. */
+  const skipped = shallowRef<
+    Array<{ assignmentId: Id; docNumber?: string; enterprise: string; demand: string; reason: string }>
+  >([]);
+  /** What the bridge runs on: in the browser build the export is one .zip download, no folder to choose. */
+  const runtime = ref<'electron' | 'web'>();
   const drives = shallowRef<RemovableDrive[]>([]);
   const target = shallowRef<ChosenTarget>();
   const report = shallowRef<ExportReport>();
@@ -155,11 +160,20 @@ export const useExportStore = defineStore('export', () => {
         fileName: names[i]!,
         bytes: d.bytes,
       }));
-      const enterpriseName = (id: Id) => {
-        const a = bundle.value?.assignments.find((x) => x.id === id);
-        return bundle.value?.enterprises.find((e) => e.id === a?.enterpriseId)?.name ?? '';
-      };
-      skipped.value = built.skipped.map((s) => ({ ...s, enterprise: enterpriseName(s.assignmentId) }));
+      const from2 = bundle.value;
+      skipped.value = built.skipped.map((s) => {
+        const a = from2?.assignments.find((x) => x.id === s.assignmentId);
+        const demand = (a?.concernIds ?? [])
+          .map((id) => from2?.concerns.find((c) => c.id === id)?.summary.trim())
+          .filter((t) => t)
+          .join('；');
+        return {
+          ...s,
+          ...(a?.docNumber ? { docNumber: a.docNumber } : {}),
+          enterprise: from2?.enterprises.find((e) => e.id === a?.enterpriseId)?.name ?? '',
+          demand,
+        };
+      });
       report.value = undefined;
     } catch (e) {
       if (!(e instanceof Superseded)) throw e;
@@ -168,10 +182,21 @@ export const useExportStore = defineStore('export', () => {
     }
   }
 
-  /** The removable drives plugged in now; the first one is chosen when nothing is. */
+  /**
+   * The removable drives plugged in now; the first one is chosen when nothing is. In the browser build there
+   * are none, and the export goes to the browser's downloads as one .zip: that is chosen at once.
+   */
   async function listDrives(): Promise<string | undefined> {
     listing.value = true;
     try {
+      if (!runtime.value) {
+        const info = await desk.app.info();
+        runtime.value = info.ok ? info.value.runtime : 'electron';
+      }
+      if (runtime.value === 'web') {
+        if (!target.value) return await chooseFolder();
+        return undefined;
+      }
       const result = await desk.export.listDrives();
       if (!result.ok) return result.error.message;
       drives.value = result.value;
@@ -254,14 +279,19 @@ export const useExportStore = defineStore('export', () => {
     };
   }
 
-  /** 标记为已交办 without exporting (handed over on paper, by e-mail …). */
-  async function markHandedOver(): Promise<void> {
+  /** The signed items whose sheet is ready and that are not handed over yet: what 标记为已交办 would mark. */
+  const markable = computed(() => {
     const exportable = new Set(files.value.filter((f) => f.kind === 'sheet').map((f) => f.assignmentId));
-    const ids = (bundle.value?.assignments ?? [])
+    return (bundle.value?.assignments ?? [])
       .filter(
         (a) => exportable.has(a.id) && a.handedOffAt === undefined && canTransition(a.status, 'hand_off'),
       )
       .map((a) => a.id);
+  });
+
+  /** 标记为已交办 without exporting (handed over on paper, by e-mail …). */
+  async function markHandedOver(): Promise<void> {
+    const ids = markable.value;
     await recordHandoff(
       ids.map((id) => ({ id })),
       '标记为已交办（未经本机导出）',
@@ -306,6 +336,8 @@ export const useExportStore = defineStore('export', () => {
     problems,
     files,
     skipped,
+    runtime,
+    markable,
     drives,
     target,
     report,

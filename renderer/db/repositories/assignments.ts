@@ -96,6 +96,19 @@ export class AssignmentRepository {
     return list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
+  /** How many assignments of each meeting are drafts (待签批) and signed but not handed over (待交办). */
+  async waitingCounts(meetingIds: readonly Id[]): Promise<Map<Id, { drafts: number; signed: number }>> {
+    const rows = await this.db.assignments.where('meetingId').anyOf([...meetingIds]).toArray();
+    const out = new Map<Id, { drafts: number; signed: number }>(meetingIds.map((id) => [id, { drafts: 0, signed: 0 }]));
+    for (const a of rows) {
+      const c = out.get(a.meetingId);
+      if (!c) continue;
+      if (a.status === 'draft') c.drafts += 1;
+      else if (a.status === 'signed') c.signed += 1;
+    }
+    return out;
+  }
+
   /** Everything of a meeting that its assignments and documents are made from; undefined for no meeting. */
   async meetingRecords(meetingId: Id): Promise<MeetingRecords | undefined> {
     const db = this.db;
