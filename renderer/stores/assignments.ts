@@ -13,8 +13,13 @@ import {
   type DraftFields,
 } from '../../shared/domain/assignment-draft';
 import type { AuditVerdict } from '../../shared/domain/integrity';
-import { formatChineseDate } from '../../shared/domain/deadlines';
-import { instructionPhrases, timeLimitOptions } from '../../shared/domain/instruction-phrases';
+import { formatChineseDate, formatChineseMonthDay } from '../../shared/domain/deadlines';
+import {
+  instructionPhrases,
+  limitMismatch,
+  retimeInstruction,
+  timeLimitOptions,
+} from '../../shared/domain/instruction-phrases';
 import { sourceChanges, takeSnapshot } from '../../shared/domain/signed-snapshot';
 import type {
   Assignment,
@@ -117,9 +122,16 @@ export const useAssignmentStore = defineStore('assignments', () => {
 
   /** Change a draft; a signed assignment is read-only (修改并重新签批 is a separate step). */
   async function updateDraft(id: Id, fields: DraftFields): Promise<string | undefined> {
-    if (!assignments.value.some((a) => a.id === id)) return '交办件不存在';
+    const current = assignments.value.find((a) => a.id === id);
+    if (!current) return '交办件不存在';
+    // A new 办理时限 takes the instruction's time words with it when they state the old one (两周内 → 一个月内).
+    let patch = fields;
+    if (fields.dueAt !== undefined && fields.instruction === undefined && current.status === 'draft') {
+      const next = retimed(current, { ...current, dueAt: fields.dueAt });
+      if (next !== undefined) patch = { ...fields, instruction: next };
+    }
     try {
-      replaceLocal(await repo().updateDraft(id, fields, Date.now()));
+      replaceLocal(await repo().updateDraft(id, patch, Date.now()));
       return undefined;
     } catch (e) {
       return message(e);
@@ -137,6 +149,31 @@ export const useAssignmentStore = defineStore('assignments', () => {
     return (
       limits.value.find((o) => o.date === due)?.phrase ?? (due ? `${formatChineseDate(due)}前` : undefined)
     );
+  }
+
+  /**
+   * When the instruction states a time limit other than the chosen 办理时限 (两周内 beside 2027年1月1日), what
+   * to tell the leader before signing; undefined when they agree or the instruction states none.
+   */
+  function limitWarning(a: Assignment): string | undefined {
+    const due = dueDateOf(a);
+    if (!due) return undefined;
+    const chosen = limits.value.find((o) => o.date === due)?.phrase;
+    const accepted = [chosen, `${formatChineseDate(due)}前`, `${formatChineseMonthDay(due)}前`].filter(
+      (w): w is string => !!w,
+    );
+    const stated = limitMismatch(a.instruction, accepted);
+    return stated ? `批示写的是“${stated}”，办理时限是${formatChineseDate(due)}，两者不一致` : undefined;
+  }
+
+  /**
+   * The instruction after the 办理时限 moved from `before` to `after`: its time words follow when it states the
+   * old limit (as the phrase chips and the suggestion write it); undefined when nothing is to change.
+   */
+  function retimed(before: Assignment, after: Assignment): string | undefined {
+    const from = limitPhrase(before);
+    const to = limitPhrase(after);
+    return from && to ? retimeInstruction(after.instruction, from, to) : undefined;
   }
 
   /** The names an instruction speaks of. */
@@ -320,6 +357,8 @@ export const useAssignmentStore = defineStore('assignments', () => {
     verifyOne,
     updateDraft,
     limits,
+    limitWarning,
+    retimed,
     suggestedInstruction,
     phrasesFor,
     suggestedDueDate,

@@ -85,3 +85,30 @@ export function joinPhrases(phrases: readonly string[]): string {
   const parts = phrases.map((p) => p.trim().replace(/[，,。.；;]+$/u, '')).filter(Boolean);
   return parts.length ? `${parts.join('，')}。` : '';
 }
+
+// 一周内, 两周内, 14天内, 10个工作日内, 一个月内, 2026年12月7日前, 12月7日前.
+const TIME_WORDS =
+  /(?:[一二两三四五六七八九十\d]+个?(?:周|天|日|工作日|月)内)|(?:\d{4}年\d{1,2}月\d{1,2}日前)|(?:\d{1,2}月\d{1,2}日前)/gu;
+
+/** The time limits an instruction states in words, in order. */
+export function timeWordsIn(instruction: string): string[] {
+  return [...instruction.matchAll(TIME_WORDS)].map((m) => m[0]);
+}
+
+/**
+ * The instruction with its time words moved from one limit to another (两周内 → 一个月内), when it states the old
+ * one — as the phrase chips and the suggestion write it; undefined when it does not, so nothing else is touched.
+ */
+export function retimeInstruction(instruction: string, from: string, to: string): string | undefined {
+  if (!from || from === to || !instruction.includes(from)) return undefined;
+  return instruction.split(from).join(to);
+}
+
+/**
+ * A time limit the instruction states that is not the one chosen (两周内 beside 2027年1月1日), or undefined when
+ * it states none or only the chosen one. `accepted` are the ways of saying the chosen limit: its chip phrase
+ * and the date in words.
+ */
+export function limitMismatch(instruction: string, accepted: readonly string[]): string | undefined {
+  return timeWordsIn(instruction).find((w) => !accepted.includes(w));
+}

@@ -4,7 +4,10 @@ import { SHIPPED_HOLIDAYS } from '../../../shared/domain/holidays';
 import {
   instructionPhrases,
   joinPhrases,
+  limitMismatch,
+  retimeInstruction,
   timeLimitOptions,
+  timeWordsIn,
 } from '../../../shared/domain/instruction-phrases';
 
 describe('timeLimitOptions', () => {
@@ -65,5 +68,34 @@ describe('instruction phrases', () => {
     expect(groups[1]!.phrases).toEqual(['会同相关部门', '现场办公']);
     expect(joinPhrases(['研究解决。', ' 限期办结，', ''])).toBe('研究解决，限期办结。');
     expect(joinPhrases([])).toBe('');
+  });
+});
+
+describe('the instruction and its time limit agree', () => {
+  it('finds the time words an instruction states', () => {
+    expect(timeWordsIn('请区财政局两周内答复企业，2026年12月7日前办结。')).toEqual([
+      '两周内',
+      '2026年12月7日前',
+    ]);
+    expect(timeWordsIn('请10个工作日内答复，一个月内办结，12月9日前反馈')).toEqual([
+      '10个工作日内',
+      '一个月内',
+      '12月9日前',
+    ]);
+    expect(timeWordsIn('请相关部门研究解决。')).toEqual([]);
+  });
+
+  it('moves the time words the chips wrote, and leaves other wording alone', () => {
+    expect(retimeInstruction('请张明德同志牵头，两周内答复企业。', '两周内', '一个月内')).toBe(
+      '请张明德同志牵头，一个月内答复企业。',
+    );
+    expect(retimeInstruction('请尽快答复企业。', '两周内', '一个月内')).toBeUndefined();
+    expect(retimeInstruction('两周内答复', '两周内', '两周内')).toBeUndefined();
+  });
+
+  it('names a stated limit that is not the chosen one', () => {
+    expect(limitMismatch('请两周内答复企业。', ['一个月内', '2027年1月1日前'])).toBe('两周内');
+    expect(limitMismatch('请一个月内答复企业。', ['一个月内', '2027年1月1日前'])).toBeUndefined();
+    expect(limitMismatch('请研究解决。', ['一个月内'])).toBeUndefined();
   });
 });
