@@ -1,8 +1,11 @@
 // 会前准备 of one meeting: who speaks in which order, and the demands collected before it.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import { desk } from '../bridge';
 import { repositories } from '../db';
 import { bestSimilarity, SIMILAR_CONCERN_THRESHOLD } from '../../shared/domain/similarity';
+import { safeFileName } from '../../shared/export/file-names';
+import type { MeetingBundle } from '../../shared/docs/bundle';
 import type { Concern, Enterprise, Id, Meeting, QueueChannel, QueueEntry } from '../../shared/domain/types';
 
 /** The fields of a pre-collected demand the secretary enters. */
@@ -17,6 +20,12 @@ export interface SimilarConcern {
   meeting: Meeting | undefined;
   score: number;
 }
+
+/** What became of 导出会前材料: saved (file and folder), cancelled in the folder dialog, or why not. */
+export type BriefingSaveResult =
+  | { ok: true; fileName: string; folder: string }
+  | { ok: false; cancelled: true }
+  | { ok: false; cancelled: false; error: string };
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -182,6 +191,66 @@ export const usePrepStore = defineStore('prep', () => {
       .sort((a, b) => b.score - a.score);
   }
 
+  /**
+   * The records the 会前材料 is made from: this meeting's queue and demands, the enterprises they name and
+   * what those enterprises raised at earlier meetings still on the list (此前反映).
+   */
+  async function briefingBundle(): Promise<MeetingBundle | undefined> {
+    const m = meeting.value;
+    if (!m) return undefined;
+    const repo = repositories();
+    const ids = [...new Set([...queue.value, ...concerns.value].map((r) => r.enterpriseId))];
+    const [organization, leaders, departments, enterprises] = await Promise.all([
+      repo.settings.organization(),
+      repo.organization.listLeaders(),
+      repo.organization.listDepartments(),
+      repo.enterprises.many(ids),
+    ]);
+    const earlier = (c: Concern) => {
+      const held = meetingsById.value.get(c.meetingId);
+      return held !== undefined && held.deletedAt === undefined && held.id !== m.id && held.date < m.date;
+    };
+    return {
+      organization,
+      meeting: m,
+      leaders,
+      departments,
+      enterprises,
+      queueEntries: queue.value,
+      concerns: concerns.value,
+      minuteEntries: [],
+      assignments: [],
+      signOffs: [],
+      earlierConcerns: [...history.value.values()].flat().filter(earlier),
+    };
+  }
+
+  /**
+   * The 会前材料 (.docx) of the open meeting, built by the same builder and named as 交办导出 names it, mobile
+   * numbers masked.
+   */
+  async function briefingFile(): Promise<{ fileName: string; bytes: Uint8Array } | undefined> {
+    const bundle = await briefingBundle();
+    if (!bundle) return undefined;
+    // docx loads only when a document is made.
+    const { meetingDocuments } = await import('../../shared/docs/meeting-documents');
+    const built = await meetingDocuments(bundle, { include: ['briefing'], maskPhones: true });
+    const doc = built.documents[0]!;
+    return { fileName: safeFileName(doc.stem, '.docx'), bytes: doc.bytes };
+  }
+
+  /** Build the 会前材料 and save it into a folder the user picks (in a browser: a download). */
+  async function saveBriefing(): Promise<BriefingSaveResult> {
+    const file = await briefingFile();
+    if (!file) return { ok: false, cancelled: false, error: '会议不存在' };
+    const folder = await desk.files.chooseDirectory();
+    if (!folder.ok) return { ok: false, cancelled: false, error: folder.error.message };
+    if (!folder.value) return { ok: false, cancelled: true };
+    const saved = await desk.files.save({ directoryToken: folder.value.token, ...file });
+    if (!saved.ok) return { ok: false, cancelled: false, error: saved.error.message };
+    return { ok: true, fileName: saved.value.fileName, folder: folder.value.label };
+  }
+
   return {
     meeting,
     queue,
@@ -198,5 +267,7 @@ export const usePrepStore = defineStore('prep', () => {
     saveConcern,
     removeConcern,
     similarEarlier,
+    briefingFile,
+    saveBriefing,
   };
 });

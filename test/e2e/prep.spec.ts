@@ -202,6 +202,28 @@ test('the demo: a similar earlier demand is shown, bad rows are explained, a del
   await expect(page.getByRole('note').filter({ hasText: '第14次' })).toBeVisible();
   await screenshot(page, testInfo, '15-prep-demo');
 
+  // 会前材料 before the meeting, from here: the Word file the export writes, a download in the browser.
+  const briefing = page.waitForEvent('download');
+  await press(page.getByRole('button', { name: '导出会前材料' }), testInfo);
+  const doc = await briefing;
+  expect(doc.suggestedFilename()).toBe('青溪区第15次“民营企业接待日”-会前材料.docx');
+  await expect(
+    page.getByText(/会前材料已保存到“浏览器的下载文件夹”：青溪区第15次“民营企业接待日”-会前材料\.docx/),
+  ).toBeVisible();
+  await screenshot(page, testInfo, '15b-prep-briefing-saved');
+  await doc.saveAs(testInfo.outputPath('会前材料.docx'));
+  const { paragraphs, readDocx, tableRows } = await import('../shared/docs/docx');
+  const word = await readDocx(new Uint8Array(await readFile(testInfo.outputPath('会前材料.docx'))));
+  const text = paragraphs(word.document);
+  expect(text[0]).toBe('青溪区第15次“民营企业接待日”会前材料');
+  expect(tableRows(word.document).at(-1)?.[1]).toBe('临江恒泰住房租赁有限公司');
+  expect(text).toContain('1．试点的财政奖补资金区级配套部分还没有拨付，希望尽快拨付到位。（资金补贴，一般）');
+  expect(text.filter((t) => t.startsWith('此前反映：'))).toEqual([
+    expect.stringMatching(
+      /^此前反映：\d{4}年\d+月\d+日　尽快拨付住房租赁市场发展试点财政奖补资金（资金补贴）$/,
+    ),
+  ]);
+
   // Delete the finished meeting (it has minutes): asked twice, then restored from the recycle bin.
   await press(page.getByRole('link', { name: '会议列表' }), testInfo);
   await press(page.getByRole('button', { name: '会前准备：青溪区第14次“民营企业接待日”' }), testInfo);

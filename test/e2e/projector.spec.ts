@@ -7,6 +7,8 @@ import { screenshot } from './helpers';
 const MEETING = '9d1c2b3a-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
 const CHANNEL = `kentan-live:${MEETING}`;
 const LIMIT = 8 * 60_000;
+/** The queue's channel tags: internal, never on the projector. */
+const INTERNAL_TAGS = /报名|点名|书面|现场/;
 
 const SIZES = [
   { width: 1920, height: 1080 },
@@ -125,7 +127,8 @@ test('the projector follows the live screen: speaker, next two, timer phases, in
   await expect(projector.getByRole('heading', { name: '青溪区第15次“民营企业接待日”' })).toBeVisible();
   await expect(projector.getByText('主题：企业融资与项目建设')).toBeVisible();
   await expect(floor).toContainText('正在发言');
-  await expect(floor).toContainText('报名');
+  // How each speaker came (报名, 点名, 现场) is the secretary's bookkeeping: the room never sees it.
+  await expect(projector.locator('.projector')).not.toContainText(INTERNAL_TAGS);
   await expect(floor.getByText('临江永安矿山机械制造有限公司')).toBeVisible();
   await expect(floor.getByText('周永安　董事长')).toBeVisible();
   const upcoming = projector.getByRole('region', { name: '发言预告' });
@@ -227,6 +230,7 @@ test('the projector follows the live screen: speaker, next two, timer phases, in
     await post(live, longNames, { elapsedMs: 30_000 });
     await expect(floor.getByText(longest)).toBeVisible();
     await expect(upcoming.getByRole('listitem')).toHaveCount(2);
+    await expect(projector.locator('.projector')).not.toContainText(INTERNAL_TAGS);
     await expectNothingCut(projector);
     await screenshot(projector, testInfo, `projector-${size.width}-long-names`);
   }

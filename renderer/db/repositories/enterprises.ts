@@ -28,6 +28,17 @@ export class EnterpriseRepository {
     return this.db.enterprises.get(id);
   }
 
+  /** The enterprises of these ids that exist. */
+  async many(ids: readonly Id[]): Promise<Enterprise[]> {
+    const found = await this.db.enterprises.bulkGet([...ids]);
+    return found.filter((e): e is Enterprise => e !== undefined);
+  }
+
+  /** How many enterprises the directory holds. */
+  count(): Promise<number> {
+    return this.db.enterprises.count();
+  }
+
   /** Insert or replace one enterprise, refusing a second record with the same name or credit code. */
   async save(enterprise: Enterprise): Promise<void> {
     const db = this.db;
