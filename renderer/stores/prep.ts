@@ -5,6 +5,7 @@ import { desk } from '../bridge';
 import { repositories } from '../db';
 import { bestSimilarity, SIMILAR_CONCERN_THRESHOLD } from '../../shared/domain/similarity';
 import { safeFileName } from '../../shared/export/file-names';
+import { overLimit } from '../../shared/domain/meeting';
 import type { MeetingBundle } from '../../shared/docs/bundle';
 import type { Concern, Enterprise, Id, Meeting, QueueChannel, QueueEntry } from '../../shared/domain/types';
 
@@ -13,6 +14,9 @@ export type ConcernInput = Pick<
   Concern,
   'enterpriseId' | 'kind' | 'category' | 'urgency' | 'verbatim' | 'summary' | 'channel'
 > & { suggestedDeptId?: Id | undefined };
+
+/** The longest text of a pre-collected demand: the words as submitted, and the one-line summary. */
+export const CONCERN_LIMITS = { verbatim: 4000, summary: 60 } as const;
 
 /** An earlier demand of the same enterprise that reads like this one. */
 export interface SimilarConcern {
@@ -142,6 +146,11 @@ export const usePrepStore = defineStore('prep', () => {
     if (!meeting.value) return '会议不存在';
     if (!input.verbatim.trim()) return '请填写诉求内容（企业的原话或书面材料原文）';
     if (!input.category) return '请选择问题类别';
+    const verbatimOver = overLimit(input.verbatim.trim(), CONCERN_LIMITS.verbatim);
+    if (verbatimOver > 0)
+      return `诉求原文不能超过${CONCERN_LIMITS.verbatim}个字（现在多了${verbatimOver}个字），较长的书面材料请分成几条诉求`;
+    const summaryOver = overLimit(input.summary.trim(), CONCERN_LIMITS.summary);
+    if (summaryOver > 0) return `诉求摘要不能超过${CONCERN_LIMITS.summary}个字（现在多了${summaryOver}个字）`;
     const now = Date.now();
     const existing = id ? concerns.value.find((c) => c.id === id) : undefined;
     const concern: Concern = {

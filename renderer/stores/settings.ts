@@ -10,11 +10,15 @@ import {
   parseHolidayJson,
   validateCategoryName,
   validateDeadlineRules,
+  validateDepartment,
+  validateLeader,
   validateOrganization,
   type DeadlineRulesInput,
   type FieldErrors,
   type HolidayImportResult,
   type HolidayYearRow,
+  type PastedDepartment,
+  type PastedLeader,
 } from '../../shared/domain/settings-rules';
 
 export * from '../../shared/domain/settings-rules';
@@ -95,24 +99,11 @@ export const useSettingsStore = defineStore('settings', () => {
 
   // ── Leaders ────────────────────────────────────────────────────────────────────────────────
 
-  function checkLeader(input: Pick<Leader, 'name' | 'title'>, id?: Id): FieldErrors<Leader> {
-    const errors: FieldErrors<Leader> = {};
-    const name = input.name.trim();
-    const title = input.title.trim();
-    if (!name) errors.name = '请填写领导姓名';
-    else if ([...name].length > 20) errors.name = '姓名不能超过20个字';
-    else if (leaders.value.some((l) => l.name === name && l.id !== id))
-      errors.name = `已有名为“${name}”的领导`;
-    if (!title) errors.title = '请填写职务';
-    else if ([...title].length > 60) errors.title = '职务不能超过60个字';
-    return errors;
-  }
-
   /** Add or update a leader; returns errors by field when the input is not acceptable. */
   async function saveLeader(
     input: Pick<Leader, 'name' | 'title'> & { id?: Id },
   ): Promise<FieldErrors<Leader>> {
-    const errors = checkLeader(input, input.id);
+    const errors = validateLeader(input, leaders.value, input.id);
     if (Object.keys(errors).length) return errors;
     const existing = input.id ? leaderById.value.get(input.id) : undefined;
     const leader: Leader = {
@@ -124,6 +115,15 @@ export const useSettingsStore = defineStore('settings', () => {
     await repositories().organization.saveLeader(leader);
     leaders.value = await repositories().organization.listLeaders();
     return {};
+  }
+
+  /** Add the new rows of a pasted list of leaders in one transaction; returns how many were added. */
+  async function addPastedLeaders(rows: readonly PastedLeader[]): Promise<number> {
+    await repositories().organization.addLeaders(
+      rows.map((r) => ({ id: crypto.randomUUID(), name: r.name.trim(), title: r.title.trim() })),
+    );
+    leaders.value = await repositories().organization.listLeaders();
+    return rows.length;
   }
 
   async function deleteLeader(id: Id): Promise<void> {
@@ -145,38 +145,11 @@ export const useSettingsStore = defineStore('settings', () => {
 
   // ── Departments ────────────────────────────────────────────────────────────────────────────
 
-  function checkDepartment(
-    input: Pick<Department, 'name' | 'shortName' | 'aliases'>,
-    id?: Id,
-  ): FieldErrors<Department> {
-    const errors: FieldErrors<Department> = {};
-    const name = input.name.trim();
-    const shortName = input.shortName.trim();
-    const aliases = input.aliases.map((a) => a.trim()).filter(Boolean);
-    const others = departments.value.filter((d) => d.id !== id);
-    // Each spoken name must point at one department only, or the minutes would tag the wrong one.
-    const owner = (word: string) =>
-      others.find((d) => d.name === word || d.shortName === word || d.aliases.includes(word));
-    if (!name) errors.name = '请填写部门全称';
-    else if ([...name].length > 40) errors.name = '部门全称不能超过40个字';
-    else if (others.some((d) => d.name === name)) errors.name = `已有“${name}”`;
-    else if (owner(name)) errors.name = `“${name}”已是“${owner(name)!.name}”的简称或别称`;
-    if ([...shortName].length > 20) errors.shortName = '简称不能超过20个字';
-    else if (shortName && owner(shortName))
-      errors.shortName = `“${shortName}”已用于“${owner(shortName)!.name}”`;
-    const tooLong = aliases.find((a) => [...a].length > 20);
-    const taken = aliases.find((a) => owner(a));
-    if (aliases.length > 10) errors.aliases = '别称最多10个';
-    else if (tooLong) errors.aliases = `别称“${tooLong}”超过20个字`;
-    else if (taken) errors.aliases = `“${taken}”已用于“${owner(taken)!.name}”`;
-    return errors;
-  }
-
   /** Add or update a department; returns errors by field when the input is not acceptable. */
   async function saveDepartment(
     input: Pick<Department, 'name' | 'shortName' | 'aliases'> & { id?: Id; leaderId?: Id | undefined },
   ): Promise<FieldErrors<Department>> {
-    const errors = checkDepartment(input, input.id);
+    const errors = validateDepartment(input, departments.value, input.id);
     if (Object.keys(errors).length) return errors;
     const existing = input.id ? departmentById.value.get(input.id) : undefined;
     const name = input.name.trim();
@@ -192,6 +165,21 @@ export const useSettingsStore = defineStore('settings', () => {
     await repositories().organization.saveDepartment(department);
     departments.value = await repositories().organization.listDepartments();
     return {};
+  }
+
+  /** Add the new rows of a pasted list of departments in one transaction; returns how many were added. */
+  async function addPastedDepartments(rows: readonly PastedDepartment[]): Promise<number> {
+    await repositories().organization.addDepartments(
+      rows.map((r) => ({
+        id: crypto.randomUUID(),
+        name: r.name.trim(),
+        shortName: r.shortName.trim() || r.name.trim(),
+        aliases: [...r.aliases],
+        ...(r.leaderId && leaderById.value.has(r.leaderId) ? { leaderId: r.leaderId } : {}),
+      })),
+    );
+    departments.value = await repositories().organization.listDepartments();
+    return rows.length;
   }
 
   async function deleteDepartment(id: Id): Promise<void> {
@@ -358,9 +346,11 @@ export const useSettingsStore = defineStore('settings', () => {
     load,
     saveOrganization,
     saveLeader,
+    addPastedLeaders,
     deleteLeader,
     reorderLeaders,
     saveDepartment,
+    addPastedDepartments,
     deleteDepartment,
     reorderDepartments,
     loadCategoryUsage,

@@ -1,8 +1,34 @@
 /**
  * Meeting rules for 会前准备: the suggested title of the next edition, and field validation.
  */
+import { toHalfWidth } from './half-width';
 import type { Meeting, MeetingKind, MeetingLevel } from './types';
 import { isValidIsoDate } from './workdays';
+
+/** The longest title, theme and place, in characters: the title heads every document, the theme the projector. */
+export const MEETING_LIMITS = { title: 80, theme: 60, place: 40 } as const;
+
+/** How many characters `text` has beyond `limit` (0 when it fits), counting each character once. */
+export function overLimit(text: string, limit: number): number {
+  return Math.max(0, [...text].length - limit);
+}
+
+/**
+ * A start time as people type it, as HH:mm: 9:05, ９：０５, 0905, 9点, 9点半, 14时30分 → 09:05 … 14:30. Anything
+ * else comes back trimmed as typed, for the validation to name.
+ */
+export function normalizeStartTime(input: string): string {
+  const text = toHalfWidth(input).trim().replace(/：/g, ':');
+  const match =
+    /^(\d{1,2})(?::(\d{2}))?$/.exec(text) ??
+    /^(\d{2})(\d{2})$/.exec(text) ??
+    /^(\d{1,2})[点时](?:(\d{1,2})分?|(半))?$/.exec(text);
+  if (!match) return text;
+  const hours = Number(match[1]);
+  const minutes = match[3] === '半' ? 30 : Number(match[2] ?? 0);
+  if (hours > 23 || minutes > 59) return text;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
 
 /** The fields a secretary fills in for a meeting. */
 export interface MeetingDraft {
@@ -59,19 +85,22 @@ export function validateMeeting(
     title: input.title.trim(),
     theme: input.theme.trim(),
     place: input.place.trim(),
-    startTime: input.startTime.trim(),
+    startTime: normalizeStartTime(input.startTime),
     hostLeaderIds: [...new Set(input.hostLeaderIds)],
     attendingDeptIds: [...new Set(input.attendingDeptIds)],
   };
   const errors: MeetingErrors = {};
+  const tooLong = (field: keyof typeof MEETING_LIMITS, label: string) =>
+    `${label}不能超过${MEETING_LIMITS[field]}个字（现在多了${overLimit(value[field], MEETING_LIMITS[field])}个字）`;
   if (!value.title) errors.title = '请填写会议名称';
-  else if (value.title.length > 80) errors.title = '会议名称不能超过80个字';
+  else if (overLimit(value.title, MEETING_LIMITS.title)) errors.title = tooLong('title', '会议名称');
   if (!Number.isInteger(value.edition) || value.edition < 1 || value.edition > 9999)
     errors.edition = '期次应为1到9999之间的整数';
   if (!isValidIsoDate(value.date)) errors.date = '请选择会议日期';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value.startTime)) errors.startTime = '开始时间格式应为“09:00”';
   if (!value.place) errors.place = '请填写会议地点';
-  if (value.theme.length > 60) errors.theme = '会议主题不能超过60个字';
+  else if (overLimit(value.place, MEETING_LIMITS.place)) errors.place = tooLong('place', '会议地点');
+  if (overLimit(value.theme, MEETING_LIMITS.theme)) errors.theme = tooLong('theme', '会议主题');
   if (value.hostLeaderIds.length === 0) errors.hostLeaderIds = '请至少选择一位接待领导';
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
 }

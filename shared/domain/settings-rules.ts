@@ -4,9 +4,10 @@
  * tests share them.
  */
 import { normalizePhone } from './phone';
-import type { DayKind, DeadlineRules, Organization } from './types';
+import type { DayKind, DeadlineRules, Department, Id, Leader, Organization } from './types';
 import { toHalfWidth } from './half-width';
 import { DEFAULT_DEADLINE_RULES } from './deadlines';
+import { overLimit } from './meeting';
 
 /** The default concern categories (DESIGN.md §1), offered until the federation sets its own. */
 export const DEFAULT_CATEGORIES: readonly string[] = [
@@ -27,6 +28,23 @@ export const DEFAULT_CATEGORIES: readonly string[] = [
 
 /** Field → Chinese message, for forms. */
 export type FieldErrors<T> = Partial<Record<keyof T, string>>;
+
+/** The longest text of each field of the organisation, in characters (the 交办单's foot and 文号 are narrow). */
+export const ORGANIZATION_LIMITS: Readonly<Record<keyof Organization, number>> = {
+  name: 60,
+  shortName: 30,
+  docNumberPrefix: 20,
+  contactPerson: 20,
+  contactPhone: 30,
+};
+
+const ORGANIZATION_LABEL: Readonly<Record<keyof Organization, string>> = {
+  name: '单位全称',
+  shortName: '单位简称',
+  docNumberPrefix: '文号前缀',
+  contactPerson: '联系人',
+  contactPhone: '联系电话',
+};
 
 /** Check the organisation's fields; returns the cleaned record or the errors by field. */
 export function validateOrganization(
@@ -50,7 +68,77 @@ export function validateOrganization(
     if (phone.ok) value.contactPhone = phone.phone;
     else errors.contactPhone = phone.reason;
   }
+  for (const field of Object.keys(ORGANIZATION_LIMITS) as Array<keyof Organization>) {
+    const over = overLimit(value[field], ORGANIZATION_LIMITS[field]);
+    if (over > 0)
+      errors[field] =
+        `${ORGANIZATION_LABEL[field]}不能超过${ORGANIZATION_LIMITS[field]}个字（现在多了${over}个字）`;
+  }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+}
+
+/** The longest leader's name and title, in characters. */
+export const LEADER_LIMITS = { name: 20, title: 60 } as const;
+
+/**
+ * Check a leader's name and title against the other leaders (leaving out `id`, the one being edited); returns
+ * Chinese messages by field, none when acceptable.
+ */
+export function validateLeader(
+  input: Pick<Leader, 'name' | 'title'>,
+  leaders: readonly Pick<Leader, 'id' | 'name'>[],
+  id?: Id,
+): FieldErrors<Leader> {
+  const errors: FieldErrors<Leader> = {};
+  const name = input.name.trim();
+  const title = input.title.trim();
+  if (!name) errors.name = '请填写领导姓名';
+  else if ([...name].length > LEADER_LIMITS.name) errors.name = `姓名不能超过${LEADER_LIMITS.name}个字`;
+  else if (leaders.some((l) => l.name === name && l.id !== id)) errors.name = `已有名为“${name}”的领导`;
+  if (!title) errors.title = '请填写职务';
+  else if ([...title].length > LEADER_LIMITS.title) errors.title = `职务不能超过${LEADER_LIMITS.title}个字`;
+  return errors;
+}
+
+/** The longest department name, short name and alias, in characters, and the most aliases. */
+export const DEPARTMENT_LIMITS = { name: 40, shortName: 20, alias: 20, aliases: 10 } as const;
+
+/**
+ * Check a department against the others (leaving out `id`): each spoken name — full name, short name, alias —
+ * must point at one department only, or the minutes would tag the wrong one. Chinese messages by field.
+ */
+export function validateDepartment(
+  input: Pick<Department, 'name' | 'shortName' | 'aliases'>,
+  departments: readonly Pick<Department, 'id' | 'name' | 'shortName' | 'aliases'>[],
+  id?: Id,
+): FieldErrors<Department> {
+  const errors: FieldErrors<Department> = {};
+  const name = input.name.trim();
+  const shortName = input.shortName.trim();
+  const aliases = input.aliases.map((a) => a.trim()).filter(Boolean);
+  const others = departments.filter((d) => d.id !== id);
+  const owner = (word: string) =>
+    others.find((d) => d.name === word || d.shortName === word || d.aliases.includes(word));
+  if (!name) errors.name = '请填写部门全称';
+  else if ([...name].length > DEPARTMENT_LIMITS.name)
+    errors.name = `部门全称不能超过${DEPARTMENT_LIMITS.name}个字`;
+  else if (others.some((d) => d.name === name)) errors.name = `已有“${name}”`;
+  else if (owner(name)) errors.name = `“${name}”已是“${owner(name)!.name}”的简称或别称`;
+  if ([...shortName].length > DEPARTMENT_LIMITS.shortName)
+    errors.shortName = `简称不能超过${DEPARTMENT_LIMITS.shortName}个字`;
+  else if (shortName && owner(shortName))
+    errors.shortName = `“${shortName}”已用于“${owner(shortName)!.name}”`;
+  const tooLong = aliases.find((a) => [...a].length > DEPARTMENT_LIMITS.alias);
+  const taken = aliases.find((a) => owner(a));
+  if (aliases.length > DEPARTMENT_LIMITS.aliases) errors.aliases = `别称最多${DEPARTMENT_LIMITS.aliases}个`;
+  else if (tooLong) errors.aliases = `别称“${tooLong}”超过${DEPARTMENT_LIMITS.alias}个字`;
+  else if (taken) errors.aliases = `“${taken}”已用于“${owner(taken)!.name}”`;
+  return errors;
+}
+
+/** The aliases as typed in one field, split at 、，, ； ; and spaces. */
+export function splitAliases(text: string): string[] {
+  return text.split(/[,，、；;\s]+/).filter(Boolean);
 }
 
 /** Longest category name: the ledger prints it in a narrow column. */
@@ -192,4 +280,240 @@ export interface HolidayYearRow {
   /** 'shipped': comes with the app; 'imported': the user's file (which may replace a shipped year). */
   origin: 'shipped' | 'imported';
   replacesShipped: boolean;
+}
+
+// ── Pasting leaders and departments ──────────────────────────────────────────────────────────
+
+/** What becomes of one pasted row: added, already there (left alone), or refused with the reason. */
+export type PastedRowStatus = 'new' | 'existing' | 'invalid';
+
+/** One row of a paste, with its line (1-based, as pasted), its cells and what it becomes. */
+export interface PastedRow<T> {
+  line: number;
+  cells: string[];
+  value: T;
+  status: PastedRowStatus;
+  /** Why a row is refused or left alone, or a remark on a row that is added; empty when there is none. */
+  note: string;
+}
+
+/** A pasted list: its rows (blank lines left out) and whether a header row was recognised and skipped. */
+export interface PastePreview<T> {
+  rows: PastedRow<T>[];
+  headerLine?: number;
+  counts: Record<PastedRowStatus, number>;
+}
+
+/** A leader as pasted. */
+export type PastedLeader = Pick<Leader, 'name' | 'title'>;
+
+/** A department as pasted; `leaderName` is the 分管领导 column as written, `leaderId` the leader it names. */
+export type PastedDepartment = Pick<Department, 'name' | 'shortName' | 'aliases'> & {
+  leaderName: string;
+  leaderId?: Id;
+};
+
+/**
+ * Split pasted text into rows of cells. Columns copied from Excel or WPS come tab-separated (a cell with a line
+ * break or a tab inside is quoted, its quotes doubled); a plain list is one entry a line, its parts separated
+ * by a comma or, for leaders, a space.
+ */
+export function splitPastedRows(text: string): Array<{ line: number; cells: string[] }> {
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const tabbed = clean.includes('\t');
+  const rows: Array<{ line: number; cells: string[] }> = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let start = 1;
+  let quoted = false;
+  for (let i = 0; i < clean.length; i += 1) {
+    const ch = clean.charAt(i);
+    if (quoted) {
+      if (ch === '"' && clean.charAt(i + 1) === '"') {
+        cell += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line += 1;
+        cell += ch;
+      }
+    } else if (tabbed && ch === '"' && cell === '') quoted = true;
+    else if (tabbed && ch === '\t') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      rows.push({ line: start, cells: [...cells, cell] });
+      cells = [];
+      cell = '';
+      line += 1;
+      start = line;
+    } else cell += ch;
+  }
+  rows.push({ line: start, cells: [...cells, cell] });
+  return rows
+    .map((r) => ({ line: r.line, cells: r.cells.map((c) => c.replace(/\s*\n\s*/g, '').trim()) }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+}
+
+// 1. 王立群 / 1、 / （一） / 一、: the numbering of a list typed in Word.
+const LIST_NUMBER =
+  /^\s*(?:[(（]?[0-9一二三四五六七八九十]+[)）]|[0-9]+[.．、]|[一二三四五六七八九十]+、)\s*/u;
+
+const LEADER_HEADERS: Record<string, keyof PastedLeader> = {
+  姓名: 'name',
+  领导: 'name',
+  领导姓名: 'name',
+  名字: 'name',
+  职务: 'title',
+  职位: 'title',
+};
+const DEPARTMENT_HEADERS: Record<string, 'name' | 'shortName' | 'aliases' | 'leaderName'> = {
+  部门全称: 'name',
+  部门名称: 'name',
+  部门: 'name',
+  单位名称: 'name',
+  单位: 'name',
+  全称: 'name',
+  名称: 'name',
+  简称: 'shortName',
+  部门简称: 'shortName',
+  别称: 'aliases',
+  别名: 'aliases',
+  分管领导: 'leaderName',
+  分管区领导: 'leaderName',
+};
+
+/** The columns of a header row (one known title at least and nothing that is not a title), else undefined. */
+function headerColumns<F extends string>(
+  cells: string[],
+  titles: Record<string, F>,
+): Array<F | undefined> | undefined {
+  const names = cells.map((c) => c.replace(/\s/g, ''));
+  if (!names.some((n) => n in titles)) return undefined;
+  if (!names.every((n) => n === '' || n in titles || n === '序号')) return undefined;
+  return names.map((n) => titles[n]);
+}
+
+/** Cells of a row without a list number or a 序号 column of digits in front. */
+function withoutNumbering(cells: string[]): string[] {
+  const [first = '', ...rest] = cells;
+  if (rest.length > 0 && /^\d+$/.test(first)) return rest;
+  return [first.replace(LIST_NUMBER, ''), ...rest];
+}
+
+function columnsOf<F extends string>(
+  text: string,
+  titles: Record<string, F>,
+  positional: readonly F[],
+  splitPlain: (cells: string[]) => string[],
+): {
+  rows: Array<{ line: number; cells: string[]; fields: Partial<Record<F, string>> }>;
+  headerLine?: number;
+} {
+  const all = splitPastedRows(text);
+  const header = all[0] ? headerColumns(all[0].cells, titles) : undefined;
+  const body = header ? all.slice(1) : all;
+  const rows = body.map(({ line, cells }) => {
+    const fields: Partial<Record<F, string>> = {};
+    if (header) {
+      header.forEach((field, i) => {
+        if (field && fields[field] === undefined) fields[field] = cells[i] ?? '';
+      });
+    } else {
+      const parts =
+        cells.length === 1
+          ? splitPlain([(cells[0] ?? '').replace(LIST_NUMBER, '')])
+          : withoutNumbering(cells);
+      positional.forEach((field, i) => (fields[field] = parts[i] ?? ''));
+      if (parts.length > positional.length) {
+        const last = positional[positional.length - 1]!;
+        fields[last] = parts.slice(positional.length - 1).join('、');
+      }
+    }
+    return { line, cells, fields };
+  });
+  return header ? { rows, headerLine: all[0]!.line } : { rows };
+}
+
+function tally<T>(rows: PastedRow<T>[]): Record<PastedRowStatus, number> {
+  const counts = { new: 0, existing: 0, invalid: 0 };
+  for (const r of rows) counts[r.status] += 1;
+  return counts;
+}
+
+/**
+ * Read a pasted list of leaders — 姓名 and 职务 columns from Excel, or lines like 「王立群 区委书记」 or
+ * 「王立群，区委书记」 — and check each against the leaders there are and the rows above it.
+ */
+export function previewPastedLeaders(
+  text: string,
+  leaders: readonly Pick<Leader, 'id' | 'name'>[],
+): PastePreview<PastedLeader> {
+  const { rows, headerLine } = columnsOf(text, LEADER_HEADERS, ['name', 'title'] as const, ([line = '']) => {
+    const cut = /[,，]/.test(line) ? line.split(/\s*[,，]\s*/) : line.trim().split(/\s+/);
+    return [cut[0] ?? '', cut.slice(1).join(/[,，]/.test(line) ? '，' : ' ')];
+  });
+  const taken = new Map(leaders.map((l) => [l.name, 0]));
+  const out: PastedRow<PastedLeader>[] = rows.map(({ line, cells, fields }) => {
+    const value = { name: (fields.name ?? '').trim(), title: (fields.title ?? '').trim() };
+    const earlier = taken.get(value.name);
+    if (value.name && earlier === 0)
+      return { line, cells, value, status: 'existing', note: '已有此领导，不重复添加' };
+    if (value.name && earlier !== undefined)
+      return { line, cells, value, status: 'invalid', note: `与第${earlier}行重复` };
+    const errors = validateLeader(value, []);
+    const messages = Object.values(errors).filter(Boolean);
+    if (messages.length) return { line, cells, value, status: 'invalid', note: messages.join('；') };
+    taken.set(value.name, line);
+    return { line, cells, value, status: 'new', note: '' };
+  });
+  return { rows: out, ...(headerLine !== undefined ? { headerLine } : {}), counts: tally(out) };
+}
+
+/**
+ * Read a pasted list of departments — one full name a line, or 全称 / 简称 / 别称 / 分管领导 columns from
+ * Excel — and check each as the department form would, against the departments there are and the rows above.
+ */
+export function previewPastedDepartments(
+  text: string,
+  departments: readonly Pick<Department, 'id' | 'name' | 'shortName' | 'aliases'>[],
+  leaders: readonly Pick<Leader, 'id' | 'name'>[],
+): PastePreview<PastedDepartment> {
+  const { rows, headerLine } = columnsOf(
+    text,
+    DEPARTMENT_HEADERS,
+    ['name', 'shortName', 'aliases', 'leaderName'] as const,
+    ([line = '']) => line.split(/\s*[,，]\s*/),
+  );
+  const known = new Set(departments.map((d) => d.name));
+  const accepted: Array<Pick<Department, 'id' | 'name' | 'shortName' | 'aliases'> & { line: number }> = [];
+  const out: PastedRow<PastedDepartment>[] = rows.map(({ line, cells, fields }) => {
+    const name = (fields.name ?? '').trim();
+    const leaderName = (fields.leaderName ?? '').trim();
+    const leader = leaderName ? leaders.find((l) => l.name === leaderName) : undefined;
+    const value: PastedDepartment = {
+      name,
+      shortName: (fields.shortName ?? '').trim(),
+      aliases: [...new Set(splitAliases(fields.aliases ?? ''))],
+      leaderName,
+      ...(leader ? { leaderId: leader.id } : {}),
+    };
+    if (known.has(name)) return { line, cells, value, status: 'existing', note: '已有此部门，不重复添加' };
+    const twin = accepted.find((d) => d.name === name);
+    if (twin) return { line, cells, value, status: 'invalid', note: `与第${twin.line}行重复` };
+    const errors = validateDepartment(value, [...departments, ...accepted]);
+    const messages = Object.values(errors).filter(Boolean);
+    if (messages.length) return { line, cells, value, status: 'invalid', note: messages.join('；') };
+    accepted.push({
+      id: `pasted-${line}`,
+      name,
+      shortName: value.shortName || name,
+      aliases: value.aliases,
+      line,
+    });
+    const note = leaderName && !leader ? `领导名单中没有“${leaderName}”，分管领导暂不设置` : '';
+    return { line, cells, value, status: 'new', note };
+  });
+  return { rows: out, ...(headerLine !== undefined ? { headerLine } : {}), counts: tally(out) };
 }

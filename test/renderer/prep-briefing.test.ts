@@ -4,10 +4,31 @@ import { desk } from '../../renderer/bridge';
 import { loadDemoDataset } from '../../renderer/db/demo-loader';
 import { usePrepStore } from '../../renderer/stores/prep';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
-import { paragraphs, readDocx, tableRows } from '../shared/docs/docx';
+import JSZip from 'jszip';
 import { counterIds, freshDatabase } from './db-helpers';
 
 let demo: DemoDataset;
+
+/** The document part of a .docx (the shared docx test helpers belong to the Node project). */
+async function readDocx(bytes: Uint8Array): Promise<{ document: string }> {
+  return { document: await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string') };
+}
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+/** The text of each paragraph, runs joined. */
+const paragraphs = (xml: string): string[] =>
+  [...xml.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)].map((p) =>
+    [...p[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescape(t[1]!)).join(''),
+  );
+/** Each table row as the texts of its cells. */
+const tableRows = (xml: string): string[][] =>
+  [...xml.matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => paragraphs(cell[1]!).join('\n')),
+  );
 
 beforeEach(async () => {
   const db = await freshDatabase();
@@ -105,7 +126,7 @@ describe('会前材料 from 会前准备', () => {
     expect(save).not.toHaveBeenCalled();
 
     choose.mockResolvedValue({ ok: true, value: { token: 't-2', label: '桌面' } });
-    save.mockResolvedValue({ ok: false, error: { code: 'disk_full', message: '磁盘已满，请换一个位置' } });
+    save.mockResolvedValue({ ok: false, error: { code: 'io_failed', message: '磁盘已满，请换一个位置' } });
     expect(await prep.saveBriefing()).toEqual({
       ok: false,
       cancelled: false,

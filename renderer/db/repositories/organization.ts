@@ -2,6 +2,7 @@
 import type { EntityTable } from 'dexie';
 import type { DeskDb } from '../desk-db';
 import type { Department, Id, Leader } from '../../../shared/domain/types';
+import { validateDepartment, validateLeader } from '../../../shared/domain/settings-rules';
 
 /** Thrown when a leader or department cannot be removed because records name it. */
 export class InUseError extends Error {
@@ -33,6 +34,39 @@ export class OrganizationRepository {
   /** Insert or replace a department. */
   async saveDepartment(department: Department): Promise<void> {
     await this.db.departments.put(department);
+  }
+
+  /**
+   * Add leaders after the last one, in one transaction: all of them or none. Each is checked again inside the
+   * transaction against the leaders there are then, so a name added meanwhile (another window) is refused.
+   */
+  async addLeaders(leaders: ReadonlyArray<Omit<Leader, 'order'>>): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.leaders, async () => {
+      const all: Leader[] = await db.leaders.orderBy('order').toArray();
+      let order = Math.max(0, ...all.map((l) => l.order));
+      for (const leader of leaders) {
+        const problem = Object.values(validateLeader(leader, all)).find(Boolean);
+        if (problem) throw new Error(`“${leader.name}”：${problem}，本次没有添加任何领导`);
+        all.push({ ...leader, order: ++order });
+      }
+      await db.leaders.bulkAdd(all.slice(all.length - leaders.length));
+    });
+  }
+
+  /** Add departments after the last one, all or none, each checked again inside the transaction. */
+  async addDepartments(departments: ReadonlyArray<Omit<Department, 'order'>>): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.departments, async () => {
+      const all: Department[] = await db.departments.orderBy('order').toArray();
+      let order = Math.max(0, ...all.map((d) => d.order));
+      for (const department of departments) {
+        const problem = Object.values(validateDepartment(department, all)).find(Boolean);
+        if (problem) throw new Error(`“${department.name}”：${problem}，本次没有添加任何部门`);
+        all.push({ ...department, order: ++order });
+      }
+      await db.departments.bulkAdd(all.slice(all.length - departments.length));
+    });
   }
 
   /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MEETING_LIMITS,
   nextEdition,
+  normalizeStartTime,
+  overLimit,
   regionOf,
   suggestMeetingTitle,
   validateMeeting,
@@ -57,7 +60,7 @@ describe('validateMeeting', () => {
       title: '',
       edition: 0,
       date: '2026-02-30',
-      startTime: '9点',
+      startTime: '上午九点',
       place: ' ',
       hostLeaderIds: [],
     });
@@ -70,6 +73,46 @@ describe('validateMeeting', () => {
       startTime: '开始时间格式应为“09:00”',
       place: '请填写会议地点',
       hostLeaderIds: '请至少选择一位接待领导',
+    });
+  });
+});
+
+describe('limits and typed times', () => {
+  it('counts characters, not UTF-16 units, and says how far over a field is instead of cutting it', () => {
+    expect(overLimit('企业融资', 4)).toBe(0);
+    expect(overLimit('𠀀𠀀𠀀', 3)).toBe(0);
+    expect(overLimit('一二三四五', 3)).toBe(2);
+    const theme = '企业融资与项目建设'.repeat(7);
+    expect([...theme].length).toBeGreaterThan(MEETING_LIMITS.theme);
+    const result = validateMeeting({ ...draft, theme, place: '区'.repeat(MEETING_LIMITS.place + 1) });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        theme: `会议主题不能超过60个字（现在多了${[...theme].length - 60}个字）`,
+        place: '会议地点不能超过40个字（现在多了1个字）',
+      },
+    });
+  });
+
+  it('reads a start time as people type it', () => {
+    for (const [typed, time] of [
+      ['9:05', '09:05'],
+      ['０９：３０', '09:30'],
+      ['0905', '09:05'],
+      ['9点', '09:00'],
+      ['9点半', '09:30'],
+      ['14时30分', '14:30'],
+      [' 14:30 ', '14:30'],
+    ] as const)
+      expect(normalizeStartTime(typed), typed).toBe(time);
+    for (const typed of ['25:00', '9:75', '上午', '930'])
+      expect(validateMeeting({ ...draft, startTime: typed }), typed).toMatchObject({
+        ok: false,
+        errors: { startTime: '开始时间格式应为“09:00”' },
+      });
+    expect(validateMeeting({ ...draft, startTime: '9点半' })).toMatchObject({
+      ok: true,
+      value: { startTime: '09:30' },
     });
   });
 });
