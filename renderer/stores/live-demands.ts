@@ -28,6 +28,7 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
   });
 
   async function load(meetingId: Id): Promise<void> {
+    await flushSummaries();
     [concerns.value, assignments.value] = await Promise.all([
       repositories().concerns.listForMeeting(meetingId),
       repositories().assignments.forMeeting(meetingId),
@@ -38,9 +39,67 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
   async function save(concern: Concern): Promise<void> {
     const stored = plain({ ...concern, updatedAt: Date.now() });
     await repositories().concerns.save(stored);
-    concerns.value = concerns.value.some((c) => c.id === stored.id)
-      ? concerns.value.map((c) => (c.id === stored.id ? stored : c))
-      : [...concerns.value, stored];
+    // The in-memory demand may have moved on while this was written (a summary being typed): keep what is newer.
+    const shown = concerns.value.find((c) => c.id === stored.id);
+    const kept =
+      shown && shown.summary !== stored.summary && summaryTimers.has(stored.id) ? shown.summary : undefined;
+    const next = kept === undefined ? stored : { ...stored, summary: kept };
+    concerns.value = shown
+      ? concerns.value.map((c) => (c.id === stored.id ? next : c))
+      : [...concerns.value, next];
+  }
+
+  // Changes to one demand run one after another, each applied to the demand as the one before left it (and as
+  // the secretary is typing it): a tap on a chip just after typing the summary must not write the demand back
+  // without the summary.
+  const chains = new Map<Id, Promise<void>>();
+  function patch(id: Id, change: (c: Concern) => Concern): Promise<void> {
+    const run = (chains.get(id) ?? Promise.resolve()).then(async () => {
+      const latest = concerns.value.find((c) => c.id === id);
+      if (latest) await save(change(latest));
+    });
+    chains.set(
+      id,
+      run.catch(() => undefined),
+    );
+    return run;
+  }
+
+  /** Quiet time after the last key of a summary before it is written. */
+  const SUMMARY_DEBOUNCE_MS = 400;
+  const summaryTimers = new Map<Id, ReturnType<typeof setTimeout>>();
+
+  /**
+   * The summary as it is typed (every key, IME composition included): shown at once, so nothing re-rendered in
+   * between — a chip tapped, another demand changed — can put the old summary back, and written shortly after.
+   */
+  function typeSummary(id: Id, summary: string): void {
+    concerns.value = concerns.value.map((c) => (c.id === id ? { ...c, summary } : c));
+    const pending = summaryTimers.get(id);
+    if (pending) clearTimeout(pending);
+    summaryTimers.set(
+      id,
+      setTimeout(() => {
+        summaryTimers.delete(id);
+        void patch(id, (c) => c);
+      }, SUMMARY_DEBOUNCE_MS),
+    );
+  }
+
+  /** The summary is done (Enter, leaving the field): written now, trimmed. */
+  function setSummary(c: Pick<Concern, 'id'>, summary: string): Promise<void> {
+    const pending = summaryTimers.get(c.id);
+    if (pending) clearTimeout(pending);
+    summaryTimers.delete(c.id);
+    return patch(c.id, (latest) => ({ ...latest, summary: summary.trim() }));
+  }
+
+  /** Write every summary still waiting for its pause (leaving the screen). */
+  async function flushSummaries(): Promise<void> {
+    const ids = [...summaryTimers.keys()];
+    for (const id of ids) clearTimeout(summaryTimers.get(id));
+    summaryTimers.clear();
+    await Promise.all(ids.map((id) => patch(id, (c) => c)));
   }
 
   /**
@@ -52,13 +111,12 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
     if (!words) return '没有可以作为诉求的文字';
     const target = mergeTargetId.value ? concerns.value.find((c) => c.id === mergeTargetId.value) : undefined;
     if (target) {
-      const merged: Concern = {
-        ...target,
-        verbatim: `${target.verbatim}\n${words}`,
-        minuteEntryIds: [...new Set([...target.minuteEntryIds, entry.id])],
-      };
-      await save(merged);
-      return merged;
+      await patch(target.id, (latest) => ({
+        ...latest,
+        verbatim: `${latest.verbatim}\n${words}`,
+        minuteEntryIds: [...new Set([...latest.minuteEntryIds, entry.id])],
+      }));
+      return concerns.value.find((c) => c.id === target.id) ?? target;
     }
     const owner = enterpriseId.value ?? (entry.role === 'entrepreneur' ? entry.whoId : undefined);
     if (!owner || !live.meeting) return '当前没有发言企业，请先请企业发言';
@@ -83,25 +141,35 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
     return concern;
   }
 
-  const setCategory = (c: Concern, category: string) => save({ ...c, category });
-  const setUrgency = (c: Concern, urgency: Urgency) => save({ ...c, urgency });
-  const setSummary = (c: Concern, summary: string) => save({ ...c, summary: summary.trim() });
-  const confirmRaised = (c: Concern) => save({ ...c, confirmedAt: Date.now() });
+  const setCategory = (c: Pick<Concern, 'id'>, category: string) =>
+    patch(c.id, (latest) => ({ ...latest, category }));
+  const setUrgency = (c: Pick<Concern, 'id'>, urgency: Urgency) =>
+    patch(c.id, (latest) => ({ ...latest, urgency }));
+  const confirmRaised = (c: Pick<Concern, 'id'>) =>
+    patch(c.id, (latest) => ({ ...latest, confirmedAt: Date.now() }));
 
   /** 现场解决 (with the entry that answered it) or 需交办. */
-  async function dispose(c: Concern, disposition: Disposition, answerEntryId?: Id): Promise<void> {
-    const answerEntryIds = answerEntryId
-      ? [...new Set([...c.answerEntryIds, answerEntryId])]
-      : c.answerEntryIds;
-    await save({ ...c, disposition, answerEntryIds });
+  function dispose(c: Pick<Concern, 'id'>, disposition: Disposition, answerEntryId?: Id): Promise<void> {
+    return patch(c.id, (latest) => ({
+      ...latest,
+      disposition,
+      answerEntryIds: answerEntryId
+        ? [...new Set([...latest.answerEntryIds, answerEntryId])]
+        : latest.answerEntryIds,
+    }));
   }
 
   /** Link an entry that answered the demand on site. */
-  const linkAnswer = (c: Concern, answerEntryId: Id) =>
-    save({ ...c, answerEntryIds: [...new Set([...c.answerEntryIds, answerEntryId])] });
+  const linkAnswer = (c: Pick<Concern, 'id'>, answerEntryId: Id) =>
+    patch(c.id, (latest) => ({
+      ...latest,
+      answerEntryIds: [...new Set([...latest.answerEntryIds, answerEntryId])],
+    }));
 
   /** 生成交办件草稿 from a 需交办 demand and its on-site answers. */
-  async function draftFrom(c: Concern, entries: readonly MinuteEntry[]): Promise<Assignment | string> {
+  async function draftFrom(given: Concern, entries: readonly MinuteEntry[]): Promise<Assignment | string> {
+    await chains.get(given.id);
+    const c = concerns.value.find((x) => x.id === given.id) ?? given;
     if (c.disposition !== 'assign') return '请先把这条诉求标为“需交办”';
     if (!c.category) return '请先选择问题类别';
     const existing = assignmentOf.value.get(c.id);
@@ -132,6 +200,8 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
     setCategory,
     setUrgency,
     setSummary,
+    typeSummary,
+    flushSummaries,
     confirmRaised,
     dispose,
     linkAnswer,

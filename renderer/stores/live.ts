@@ -7,7 +7,9 @@ import { useDirectoryStore } from './directory';
 import { createLivePublisher } from '../live/projector-channel';
 import * as queue from '../../shared/domain/queue';
 import { timerDisplay } from '../../shared/domain/timer-display';
-import type { LiveBroadcast, LiveSession, ProjectedSpeaker } from '../../shared/domain/live';
+import { heldOn } from '../../shared/domain/live';
+import type { Floor, LiveBroadcast, LiveSession, ProjectedSpeaker } from '../../shared/domain/live';
+import { toIsoDate } from '../../shared/domain/workdays';
 import type { Enterprise, Id, Meeting, QueueEntry } from '../../shared/domain/types';
 
 type Step = (state: queue.QueueState, now: number) => queue.QueueState;
@@ -42,6 +44,22 @@ export const useLiveStore = defineStore('live', () => {
   );
   const totalSpoken = computed(() => (state.value ? queue.meetingSpokenMs(state.value, now.value) : 0));
   const isLive = computed(() => meeting.value?.status === 'live');
+  /** Over: ended (待签批 and after), as opposed to not yet started. */
+  const isOver = computed(() => {
+    const status = meeting.value?.status;
+    return status !== undefined && status !== 'preparing' && status !== 'live';
+  });
+  /** Who has the floor, for the minutes: the current speaker, and a reply ahead of the queue. */
+  const floor = computed<Floor>(() => {
+    const c = current.value;
+    const reply = session.value?.interjection;
+    return {
+      ...(c ? { speaker: { who: c.speaker, whoId: c.enterpriseId } } : {}),
+      ...(reply
+        ? { reply: { role: reply.role, who: reply.who, ...(reply.whoId ? { whoId: reply.whoId } : {}) } }
+        : {}),
+    };
+  });
 
   const enterpriseOf = (e: QueueEntry): Enterprise | undefined => directory.byId.get(e.enterpriseId);
 
@@ -122,8 +140,10 @@ export const useLiveStore = defineStore('live', () => {
     const changedMeeting = meetingChange ? meetingChange(meeting.value, at) : undefined;
     const before = new Map(entries.value.map((e) => [e.id, e]));
     const changed = next.entries.filter((e) => before.get(e.id) !== e);
+    const kept = new Set(next.entries.map((e) => e.id));
+    const removed = entries.value.filter((e) => !kept.has(e.id)).map((e) => e.id);
     try {
-      await repositories().live.save(changed, next.session, changedMeeting);
+      await repositories().live.save(changed, next.session, changedMeeting, removed);
     } catch (e) {
       error.value = `保存失败：${(e as Error).message}`;
       throw e;
@@ -135,23 +155,38 @@ export const useLiveStore = defineStore('live', () => {
     publish();
   }
 
-  /** 开始会议: the meeting goes live and the first speaker gets the floor. */
+  /**
+   * 开始会议: the meeting goes live and the first speaker gets the floor. Started on another day than planned
+   * (the secretary was asked), the meeting is recorded as held today and keeps its planned date aside.
+   */
   const start = () =>
     apply(queue.nextSpeaker, (m, at) => ({
-      ...m,
+      ...heldOn(m, toIsoDate(at)),
       status: 'live',
       startedAt: m.startedAt ?? at,
       updatedAt: at,
     }));
-  const next = () => apply(queue.nextSpeaker);
-  const previous = () => apply(queue.previousSpeaker);
+
+  /** The last 下一位 / 上一位, so that a double click or a bouncing clicker moves the floor once. */
+  let lastMove: queue.FloorMove | undefined;
+  /** 下一位 / 上一位, unless it repeats the last one within half a second (then false). */
+  function move(kind: queue.FloorMove['kind']): Promise<boolean> {
+    const at = Date.now();
+    if (queue.isRepeatedMove(lastMove, kind, at)) return Promise.resolve(false);
+    lastMove = { kind, at };
+    return apply(kind === 'next' ? queue.nextSpeaker : queue.previousSpeaker).then(() => true);
+  }
+  const next = () => move('next');
+  const previous = () => move('previous');
   const markAbsent = (id: Id) => apply((s, at) => queue.markAbsent(s, id, at));
   /** 缺席 for whoever has the floor when the step runs (not when the key was pressed). */
   const markCurrentAbsent = () =>
     apply((s, at) => (s.session.currentEntryId ? queue.markAbsent(s, s.session.currentEntryId, at) : s));
   const markPresent = (id: Id) => apply((s) => queue.markPresent(s, id));
   const call = (id: Id) => apply((s, at) => queue.callSpeaker(s, id, at));
-  const move = (id: Id, delta: -1 | 1) => apply((s) => queue.moveWaiting(s, id, delta));
+  const moveWaiting = (id: Id, delta: -1 | 1) => apply((s) => queue.moveWaiting(s, id, delta));
+  /** Take a speaker without the floor off the list; their words stay in the minutes. */
+  const remove = (id: Id) => apply((s) => queue.removeSpeaker(s, id));
   const reorder = (ids: Id[]) => apply((s) => queue.reorderWaiting(s, ids));
   const toggleTimer = () => apply(queue.toggleTimer);
   const beginReply = (role: 'department' | 'leader', who: string, whoId?: Id) =>
@@ -181,6 +216,15 @@ export const useLiveStore = defineStore('live', () => {
   const end = () =>
     apply(queue.endCurrentTurn, (m, at) => ({ ...m, status: 'signing', endedAt: at, updatedAt: at }));
 
+  /** 无交办事项: the ended meeting left nothing to hand over; the two-day countdown stops. A reason on refusal. */
+  async function closeWithoutAssignments(): Promise<string | undefined> {
+    if (!meeting.value) return '没有打开的会议';
+    const result = await repositories().live.closeWithoutAssignments(meeting.value.id, Date.now());
+    if (typeof result === 'string') return result;
+    meeting.value = result;
+    return undefined;
+  }
+
   return {
     meeting,
     entries,
@@ -199,6 +243,8 @@ export const useLiveStore = defineStore('live', () => {
     meetingElapsed,
     totalSpoken,
     isLive,
+    isOver,
+    floor,
     enterpriseOf,
     open,
     close,
@@ -209,12 +255,14 @@ export const useLiveStore = defineStore('live', () => {
     markPresent,
     markCurrentAbsent,
     call,
-    move,
+    move: moveWaiting,
+    remove,
     reorder,
     toggleTimer,
     beginReply,
     endReply,
     walkIn,
     end,
+    closeWithoutAssignments,
   };
 });

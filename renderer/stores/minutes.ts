@@ -8,6 +8,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
 import { useSettingsStore } from './settings';
 import { MINUTE_ROLE_LABEL } from '../../shared/domain/labels';
+import { floorChange, roleAfterEntry, type Floor } from '../../shared/domain/live';
 import type { Draft, Id, Meeting, MinuteEntry, MinuteRole } from '../../shared/domain/types';
 
 /** Quiet time after the last key before the draft is written. */
@@ -30,10 +31,13 @@ export interface Speaker {
   whoId?: Id;
 }
 
-/** A correction being typed into an earlier entry. */
+/** A correction being typed into an earlier entry: its words and who said them. */
 export interface MinuteEditing {
   entryId: Id;
   text: string;
+  role: MinuteRole;
+  who: string;
+  whoId?: Id;
 }
 
 /** A notice about text recovered after a crash or a closed window. */
@@ -165,9 +169,18 @@ export const useMinutesStore = defineStore('minutes', () => {
   /** Entries whose edit history is shown. */
   const historyOpen = shallowRef<ReadonlySet<Id>>(new Set());
 
-  const speaker = computed<Speaker>(
-    () => picks.value[role.value] ?? defaults.value[role.value] ?? { who: MINUTE_ROLE_LABEL[role.value] },
-  );
+  // ── Following the floor ──────────────────────────────────────────────────────────────────────
+  /** Who has the floor, as the live screen says. */
+  const floor = shallowRef<Floor>({});
+  /** The floor the composer follows; it stays behind `floor` while typed text waits to be committed. */
+  const followed = shallowRef<Floor>({});
+  /** The floor moved while text was in the composer: that text keeps its speaker, the move applies after it. */
+  const pendingFloor = shallowRef<Floor>();
+
+  /** Who a role names by default: the secretary's pick, else the role's default, else the role's name. */
+  const speakerFor = (r: MinuteRole): Speaker =>
+    picks.value[r] ?? defaults.value[r] ?? { who: MINUTE_ROLE_LABEL[r] };
+  const speaker = computed<Speaker>(() => speakerFor(role.value));
 
   const composerDraft = draftWriter(
     () => (meetingId.value ? minutesDraftKey(meetingId.value) : undefined),
@@ -211,6 +224,8 @@ export const useMinutesStore = defineStore('minutes', () => {
         key: minutesEditDraftKey(id, current.entryId),
         meetingId: id,
         text: current.text,
+        role: current.role,
+        who: current.who,
         savedAt: Date.now(),
       };
     },
@@ -228,6 +243,60 @@ export const useMinutesStore = defineStore('minutes', () => {
     await Promise.all([composerDraft.flush(), editDraft.flush()]);
   }
 
+  /**
+   * Follow the floor: the current speaker becomes the 企业家 default; a reply that begins puts its department or
+   * leader in the composer, and when it ends the role returns to 企业家. With text in the composer the change
+   * waits until that text is committed or cleared, so words being typed are never moved to another speaker.
+   */
+  function setFloor(next: Floor): void {
+    floor.value = next;
+    if (text.value.trim() === '' || sameAttribution(followed.value, next)) applyFloor(next);
+    else pendingFloor.value = next;
+  }
+
+  /** Apply a waiting floor change to the text in the composer now (the secretary says it belongs to them). */
+  function followFloorNow(): void {
+    if (pendingFloor.value) applyFloor(pendingFloor.value);
+  }
+
+  /** True when moving between the floors changes nobody the composer would name. */
+  function sameAttribution(a: Floor, b: Floor): boolean {
+    const change = floorChange(a, b);
+    return (
+      change.role === undefined &&
+      change.pick === undefined &&
+      a.speaker?.who === b.speaker?.who &&
+      a.speaker?.whoId === b.speaker?.whoId
+    );
+  }
+
+  /** Returns true when the role was changed by the floor. */
+  function applyFloor(next: Floor): boolean {
+    const change = floorChange(followed.value, next);
+    followed.value = next;
+    pendingFloor.value = undefined;
+    setDefaultSpeaker('entrepreneur', next.speaker);
+    if (change.pick) {
+      const { role: r, who, whoId } = change.pick;
+      picks.value = { ...picks.value, [r]: { who, ...(whoId ? { whoId } : {}) } };
+    }
+    if (change.role) role.value = change.role;
+    if (text.value.trim() !== '') composerDraft.touch();
+    return change.role !== undefined;
+  }
+
+  /** What the composer says while a floor change waits for the typed text: 提交后改记 部门 区人社局. */
+  const pendingFloorNote = computed(() => {
+    const next = pendingFloor.value;
+    if (!next) return '';
+    const change = floorChange(followed.value, next);
+    const r = change.role ?? role.value;
+    const who =
+      change.pick?.who ??
+      (r === 'entrepreneur' ? (next.speaker?.who ?? MINUTE_ROLE_LABEL.entrepreneur) : speakerFor(r).who);
+    return `${MINUTE_ROLE_LABEL[r]} ${who}`;
+  });
+
   /** Open a meeting's minutes; a draft left by a crash or a closed window goes back into the composer. */
   async function load(id: Id): Promise<void> {
     if (meetingId.value && meetingId.value !== id) await flushDrafts();
@@ -239,6 +308,9 @@ export const useMinutesStore = defineStore('minutes', () => {
     text.value = '';
     role.value = 'entrepreneur';
     picks.value = {};
+    followed.value = {};
+    pendingFloor.value = undefined;
+    applyFloor(floor.value);
     error.value = '';
     editError.value = '';
     editing.value = undefined;
@@ -283,12 +355,23 @@ export const useMinutesStore = defineStore('minutes', () => {
       found.push({ kind: 'composer', chars: charCount(own.text), savedAt: own.savedAt });
     }
     const prefix = `${minutesDraftKey(id)}:edit:`;
+    const differs = (d: Draft, e: MinuteEntry) =>
+      e.text !== d.text ||
+      (d.role !== undefined && d.role !== e.role) ||
+      (d.who !== undefined && d.who !== e.who);
+    let edited: MinuteEntry | undefined;
     const edit = drafts
       .filter((d) => d.key.startsWith(prefix))
       .sort((a, b) => b.savedAt - a.savedAt)
-      .find((d) => list.some((e) => e.id === d.key.slice(prefix.length) && e.text !== d.text));
-    if (edit) {
-      editing.value = { entryId: edit.key.slice(prefix.length), text: edit.text };
+      .find((d) => {
+        edited = list.find((e) => e.id === d.key.slice(prefix.length));
+        return edited !== undefined && differs(d, edited);
+      });
+    if (edit && edited) {
+      const r = edit.role ?? edited.role;
+      const who = edit.who ?? edited.who;
+      const whoId = who === edited.who && r === edited.role ? edited.whoId : knownId(r, who).whoId;
+      editing.value = { entryId: edited.id, text: edit.text, role: r, who, ...(whoId ? { whoId } : {}) };
       found.push({ kind: 'edit', chars: charCount(edit.text), savedAt: edit.savedAt });
     }
     notices.value = found;
@@ -316,6 +399,8 @@ export const useMinutesStore = defineStore('minutes', () => {
     text.value = value;
     draftStatus.value = 'pending';
     composerDraft.touch();
+    // Cleared by hand: nothing is left to keep its speaker, so the waiting floor applies.
+    if (pendingFloor.value && value.trim() === '') applyFloor(pendingFloor.value);
   }
 
   function setRole(next: MinuteRole): void {
@@ -392,22 +477,45 @@ export const useMinutesStore = defineStore('minutes', () => {
       draftSavedAt.value = undefined;
     }
     notices.value = notices.value.filter((n) => n.kind !== 'composer');
+    // Who speaks next: a floor change that waited for these words, else back to whoever has the floor — unless
+    // the secretary changed the role herself while the entry was being written.
+    const roleChanged = pendingFloor.value ? applyFloor(pendingFloor.value) : false;
+    if (!roleChanged && role.value === entry.role) {
+      const after = roleAfterEntry(entry.role, followed.value.reply);
+      if (after) role.value = after;
+    }
     return entry;
   }
 
   // ── Corrections ──────────────────────────────────────────────────────────────────────────────
 
-  /** Correct an entry's wording; the old wording is kept in its history. False when nothing was saved. */
-  async function edit(entryId: Id, newText: string): Promise<boolean> {
+  /**
+   * Correct an entry's wording and, when given, who said it; the entry as it was is kept in its history. False
+   * when nothing was saved.
+   */
+  async function edit(
+    entryId: Id,
+    newText: string,
+    said?: { role: MinuteRole; who: string; whoId?: Id },
+  ): Promise<boolean> {
     const words = newText.trim();
     if (words === '') {
       editError.value = '记录内容不能为空；原文保留不变。';
       return false;
     }
+    const who = said?.who.trim();
+    if (said && !who) {
+      editError.value = '请填写发言人；原记录保留不变。';
+      return false;
+    }
     const id = meetingId.value;
     const draftKey = id && editing.value?.entryId === entryId ? minutesEditDraftKey(id, entryId) : undefined;
+    const change =
+      said && who
+        ? { text: words, role: said.role, who, ...(said.whoId ? { whoId: said.whoId } : {}) }
+        : words;
     try {
-      const updated = await repositories().minutes.edit(entryId, words, Date.now(), draftKey);
+      const updated = await repositories().minutes.edit(entryId, change, Date.now(), draftKey);
       if (!updated) {
         editError.value = '找不到这条记录，可能已被删除。';
         return false;
@@ -433,7 +541,14 @@ export const useMinutesStore = defineStore('minutes', () => {
       if (!saved) return;
     }
     const entry = entries.value.find((e) => e.id === entryId);
-    if (entry) editing.value = { entryId, text: entry.text };
+    if (entry)
+      editing.value = {
+        entryId,
+        text: entry.text,
+        role: entry.role,
+        who: entry.who,
+        ...(entry.whoId ? { whoId: entry.whoId } : {}),
+      };
     editError.value = '';
   }
 
@@ -443,18 +558,59 @@ export const useMinutesStore = defineStore('minutes', () => {
     editDraft.touch();
   }
 
+  /**
+   * The correction names another role: its speaker becomes the entry's own when going back to its role, else who
+   * the composer would name for that role (the department last picked, the hosting leader, the current speaker).
+   */
+  function setEditRole(next: MinuteRole): void {
+    const current = editing.value;
+    if (!current || current.role === next) return;
+    const entry = entries.value.find((e) => e.id === current.entryId);
+    const named: Speaker =
+      entry && entry.role === next
+        ? { who: entry.who, ...(entry.whoId ? { whoId: entry.whoId } : {}) }
+        : speakerFor(next);
+    const { whoId: _old, ...rest } = current;
+    editing.value = { ...rest, role: next, who: named.who, ...(named.whoId ? { whoId: named.whoId } : {}) };
+    editDraft.touch();
+  }
+
+  /** The correction names another speaker (undefined: the role's default). */
+  function setEditSpeaker(chosen: Speaker | undefined): void {
+    const current = editing.value;
+    if (!current) return;
+    const named = chosen && chosen.who.trim() ? chosen : speakerFor(current.role);
+    const { whoId: _old, ...rest } = current;
+    editing.value = {
+      ...rest,
+      who: named.who.trim(),
+      ...(named.whoId ? { whoId: named.whoId } : {}),
+    };
+    editDraft.touch();
+  }
+
   /** Save the open correction; true when it is saved (or there was nothing to change). */
   async function saveEdit(): Promise<boolean> {
     const current = editing.value;
     if (!current) return true;
     const entry = entries.value.find((e) => e.id === current.entryId);
     editDraft.cancel();
-    if (entry && entry.text === current.text.trim()) {
+    if (
+      entry &&
+      entry.text === current.text.trim() &&
+      entry.role === current.role &&
+      entry.who === current.who &&
+      entry.whoId === current.whoId
+    ) {
       await discardEditDraft(current.entryId);
       editing.value = undefined;
       return true;
     }
-    const ok = await edit(current.entryId, current.text);
+    const ok = await edit(current.entryId, current.text, {
+      role: current.role,
+      who: current.who,
+      ...(current.whoId ? { whoId: current.whoId } : {}),
+    });
     if (ok) {
       editing.value = undefined;
       notices.value = notices.value.filter((n) => n.kind !== 'edit');
@@ -508,6 +664,9 @@ export const useMinutesStore = defineStore('minutes', () => {
     defaults,
     picks,
     speaker,
+    floor,
+    pendingFloor,
+    pendingFloorNote,
     error,
     draftStatus,
     draftSavedAt,
@@ -521,10 +680,15 @@ export const useMinutesStore = defineStore('minutes', () => {
     setRole,
     pickSpeaker,
     setDefaultSpeaker,
+    setFloor,
+    followFloorNow,
+    speakerFor,
     commit,
     edit,
     startEdit,
     setEditText,
+    setEditRole,
+    setEditSpeaker,
     saveEdit,
     cancelEdit,
     toggleHistory,

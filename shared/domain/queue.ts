@@ -68,7 +68,7 @@ function leaveFloor(state: QueueState, status: QueueEntry['status'], now: EpochM
   if (!current) return state;
   const left: QueueEntry = { ...current, status, spokenMs: elapsedMs(state.session.timer, now) };
   if (status === 'done' || status === 'absent') left.endedAt = now;
-  const { currentEntryId: _gone, interjection: _also, ...session } = state.session;
+  const { currentEntryId: _gone, interjection: _also, firstTurn: _over, ...session } = state.session;
   return {
     entries: replace(state.entries, [left]),
     session: { ...session, timer: stoppedTimer(), updatedAt: now },
@@ -78,10 +78,12 @@ function leaveFloor(state: QueueState, status: QueueEntry['status'], now: EpochM
 /** Give `entry` the floor, its timer running from its time so far. */
 function takeFloor(state: QueueState, entry: QueueEntry, now: EpochMs): QueueState {
   const speaking: QueueEntry = { ...entry, status: 'speaking', startedAt: entry.startedAt ?? now };
+  const { firstTurn: _previous, ...session } = state.session;
   return {
     entries: replace(state.entries, [speaking]),
     session: {
-      ...state.session,
+      ...session,
+      ...(entry.startedAt === undefined ? { firstTurn: entry.id } : {}),
       currentEntryId: entry.id,
       timer: runningTimer(now, entry.spokenMs),
       startedAt: state.session.startedAt ?? now,
@@ -102,20 +104,45 @@ export function nextSpeaker(state: QueueState, now: EpochMs): QueueState {
   return next ? takeFloor(after, next, now) : after;
 }
 
-/** 上一位: the current speaker goes back to waiting; the one who spoke last takes the floor again. */
+/**
+ * 上一位: the one who spoke last takes the floor again as they were — their time running on, no longer listed as
+ * done (a speaker skipped by a second press of 下一位 comes back whole). The current speaker waits again at their
+ * place, keeping the time they really spoke; if this was their first turn they count as not yet started, so
+ * their turn begins when they really get the floor.
+ */
 export function previousSpeaker(state: QueueState, now: EpochMs): QueueState {
   const done = state.entries
     .filter((e) => e.status === 'done' && e.id !== state.session.currentEntryId)
     .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0) || b.position - a.position);
   const previous = done[0];
   if (!previous) return state;
-  const back = leaveFloor(state, 'waiting', now);
+  const current = currentEntry(state);
+  let back = leaveFloor(state, 'waiting', now);
+  if (current && state.session.firstTurn === current.id) {
+    const sent = back.entries.find((e) => e.id === current.id)!;
+    const { startedAt: _notYet, ...waiting } = sent;
+    back = { ...back, entries: replace(back.entries, [waiting as QueueEntry]) };
+  }
   const { endedAt: _reopened, ...reopened } = previous;
   return takeFloor(
     { ...back, entries: replace(back.entries, [reopened as QueueEntry]) },
     reopened as QueueEntry,
     now,
   );
+}
+
+/** A second press of 下一位 or 上一位 within this time is taken for a double click and ignored. */
+export const REPEAT_GUARD_MS = 500;
+
+/** The last move of the floor by 下一位 or 上一位, to recognise a repeat. */
+export interface FloorMove {
+  kind: 'next' | 'previous';
+  at: EpochMs;
+}
+
+/** True when `kind` at `now` repeats the last move within `REPEAT_GUARD_MS` (a double click, a bouncing key). */
+export function isRepeatedMove(last: FloorMove | undefined, kind: FloorMove['kind'], now: EpochMs): boolean {
+  return last !== undefined && last.kind === kind && now - last.at >= 0 && now - last.at < REPEAT_GUARD_MS;
 }
 
 /** 缺席: a waiting speaker, or the current one (the floor then passes on). */
@@ -148,6 +175,56 @@ export function callSpeaker(state: QueueState, id: Id, now: EpochMs): QueueState
     after.entries.find((e) => e.id === id)!,
     now,
   );
+}
+
+/**
+ * Take a speaker off the list (a walk-in added by mistake, a duplicate). Only someone without the floor: the
+ * current speaker is moved on first. The others keep their order, numbered 1..n again. Their words stay in the
+ * minutes, which are separate records.
+ */
+export function removeSpeaker(state: QueueState, id: Id): QueueState {
+  if (id === state.session.currentEntryId || !state.entries.some((e) => e.id === id)) return state;
+  const kept = inOrder(state.entries.filter((e) => e.id !== id));
+  return {
+    ...state,
+    entries: kept.map((e, i) => (e.position === i + 1 ? e : { ...e, position: i + 1 })),
+  };
+}
+
+/** What is asked before a speaker is removed from the live queue. */
+export interface RemovalQuestion {
+  title: string;
+  message: string;
+  confirm: string;
+}
+
+/**
+ * The question before removing `enterprise`'s speaker: a plain one when they have not spoken, and when they have,
+ * how long and how many entries, and that the words stay where they are in the record and the 纪要.
+ */
+export function removalQuestion(
+  entry: Pick<QueueEntry, 'status' | 'spokenMs' | 'startedAt' | 'speaker'>,
+  enterprise: string,
+  entriesRecorded: number,
+): RemovalQuestion {
+  const spoke = entry.startedAt !== undefined || entry.spokenMs > 0 || entriesRecorded > 0;
+  if (!spoke)
+    return {
+      title: '移除发言人',
+      message: `把“${enterprise}”从发言名单中移除吗？`,
+      confirm: '移除',
+    };
+  const s = Math.round(entry.spokenMs / 1000);
+  const time = `${Math.floor(s / 60)}分${String(s % 60).padStart(2, '0')}秒`;
+  const words =
+    entriesRecorded > 0 ? `，会议记录中有${entriesRecorded}条${entry.speaker || '该企业'}的发言` : '';
+  return {
+    title: '移除已发言的发言人',
+    message:
+      `“${enterprise}”已经发言（${time}${words}）。移除只是把它从发言名单中去掉：` +
+      `已记下的话仍按原来的时间顺序留在会议记录和会议纪要中，不会删除。确定移除吗？`,
+    confirm: '移除，保留发言记录',
+  };
 }
 
 /** 现场: a walk-in joins at the end of the queue. */

@@ -39,6 +39,10 @@ export interface Meeting {
   attendingDeptIds: Id[];
   startedAt?: EpochMs;
   endedAt?: EpochMs;
+  /** The date first planned, when the meeting was held on another day (`date` is then the day held). */
+  plannedDate?: IsoDate;
+  /** When the secretary recorded that the meeting left nothing to hand over (无交办事项). */
+  noAssignmentsAt?: EpochMs;
   /** Set when moved to the recycle bin. */
   deletedAt?: EpochMs;
   createdAt: EpochMs;
@@ -157,6 +161,10 @@ export type MinuteRole = 'entrepreneur' | 'department' | 'leader' | 'host';
 export interface MinuteRevision {
   text: string;
   editedAt: EpochMs;
+  /** Who this wording was attributed to (absent in revisions older than corrections of the speaker). */
+  role?: MinuteRole;
+  who?: string;
+  whoId?: Id;
 }
 
 /** 原汁原味纪要: one committed entry. */

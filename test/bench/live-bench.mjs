@@ -9,7 +9,7 @@
 //     listener of its input event) plus the rendering of that frame — which must fit in a frame; the floor is
 //     the same typing into an empty meeting;
 //   draft saved after the last key: the last input event to the next `desk:draft-saved` mark.
-import { draftSavedAfter, typeDraft } from './live-harness.mjs';
+import { draftSavedAfter, startMeeting, typeDraft } from './live-harness.mjs';
 
 const SENTENCE =
   '园区的道路晚上没有路灯，工人下夜班很不安全，希望尽快把路灯装起来，这个事情我们反映过两次了。';
@@ -22,8 +22,7 @@ const composer = (page) => page.getByRole('textbox', { name: '记录内容' });
 async function openLive(page, origin, meetingId) {
   await page.goto('about:blank');
   await page.goto(`${origin}/#/meetings/${meetingId}/live`);
-  await page.getByRole('button', { name: '开始会议' }).click();
-  await page.getByRole('button', { name: '结束会议' }).waitFor();
+  await startMeeting(page);
   await page.locator('[role="list"][aria-label="会议记录"][aria-busy="false"]').waitFor();
   await composer(page).focus();
 }

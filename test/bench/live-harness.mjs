@@ -86,14 +86,23 @@ export async function launchChromium(profile, { width = 1366, height = 768 } = {
 export const composer = (page) => page.getByRole('textbox', { name: '记录内容' });
 export const minuteEntries = (page) => page.getByRole('list', { name: '会议记录' }).getByRole('listitem');
 
+/** 开始会议, confirming 按今天召开 when the meeting was planned for another day (the demo's 15th is). */
+export async function startMeeting(page) {
+  await page.getByRole('button', { name: '开始会议' }).click();
+  const today = page.getByRole('button', { name: '按今天召开，开始会议' });
+  const end = page.getByRole('button', { name: '结束会议' });
+  await today.or(end).first().waitFor();
+  if (await today.isVisible()) await today.click();
+  await end.waitFor();
+}
+
 /** Load the demo from the welcome card and start its 15th meeting on the live screen; resolves with its id. */
 export async function prepareLiveMeeting(page, baseUrl) {
   await page.goto(`${baseUrl}/`);
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await page.getByRole('link', { name: '会前准备' }).click();
   await page.getByRole('button', { name: '进入会中记录' }).click();
-  await page.getByRole('button', { name: '开始会议' }).click();
-  await page.getByRole('button', { name: '结束会议' }).waitFor();
+  await startMeeting(page);
   const id = /#\/meetings\/([^/]+)\/live/.exec(page.url())?.[1];
   if (!id) throw new Error(`不在会中记录页：${page.url()}`);
   return id;

@@ -12,6 +12,8 @@ async function openLive(page: Page, testInfo: TestInfo): Promise<string> {
   await press(page.getByRole('button', { name: '进入会中记录' }), testInfo);
   await expect(page.getByRole('heading', { name: '青溪区第15次“民营企业接待日”' })).toBeVisible();
   await press(page.getByRole('button', { name: '开始会议' }), testInfo);
+  // Planned 24 days after the pinned clock: started today, as held today.
+  await press(page.getByRole('button', { name: '按今天召开，开始会议' }), testInfo);
   await expect(who(page)).toHaveValue('孙立伟');
   await press(composer(page), testInfo);
   await expect(composer(page)).toBeFocused();

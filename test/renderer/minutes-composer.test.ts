@@ -37,12 +37,7 @@ async function mount() {
   document.body.appendChild(host);
   app = createApp(MinutesPanel, {
     meetingId: meetingId(),
-    currentSpeaker: {
-      name: '许家豪',
-      title: '董事长',
-      enterpriseId: 'ent-x',
-      enterpriseName: '临江恒泰住房租赁有限公司',
-    },
+    floor: { speaker: { who: '许家豪', whoId: 'ent-x' } },
     onCommitted: (entry: MinuteEntry) => committed.push(entry),
   });
   app.use(getActivePinia()!);

@@ -146,7 +146,9 @@ describe('useMinutesStore: committing', () => {
     store.setText('我们争取本月底前拨付到位。');
     const entry = await store.commit();
     expect(entry).toMatchObject({ role: 'department', who: '区财政局', whoId: czj.id });
-    // The pick stays for the next answer of the same department.
+    // Outside a reply the next entry is the entrepreneur's again; the department stays picked for its next answer.
+    expect(store.role).toBe('entrepreneur');
+    store.setRole('department');
     expect(store.speaker.who).toBe('区财政局');
   });
 
@@ -287,7 +289,12 @@ describe('useMinutesStore: corrections', () => {
     expect((await db.drafts.get(minutesEditDraftKey(upcoming().id, entry.id)))?.text).toBe('原话，改了一半');
 
     const again = await openMeeting(past().id).then(() => openMeeting());
-    expect(again.editing).toEqual({ entryId: entry.id, text: '原话，改了一半' });
+    expect(again.editing).toEqual({
+      entryId: entry.id,
+      text: '原话，改了一半',
+      role: 'entrepreneur',
+      who: '企业家',
+    });
     expect(again.notices.map((n) => n.kind)).toEqual(['edit']);
     expect(await again.saveEdit()).toBe(true);
     expect(await db.drafts.get(minutesEditDraftKey(upcoming().id, entry.id))).toBeUndefined();

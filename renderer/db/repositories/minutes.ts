@@ -1,6 +1,15 @@
 // Verbatim minutes: committed entries and the draft being typed.
 import type { DeskDb } from '../desk-db';
-import type { Draft, Id, MinuteEntry } from '../../../shared/domain/types';
+import type { Draft, Id, MinuteEntry, MinuteRole } from '../../../shared/domain/types';
+
+/** A correction: the new wording, and who said it when that changes too. */
+export interface MinuteCorrection {
+  text: string;
+  role?: MinuteRole;
+  /** The name; when given, `whoId` is what is known behind it (none when absent). */
+  who?: string;
+  whoId?: Id;
+}
 
 /** Minute entries and drafts. */
 export class MinuteRepository {
@@ -19,27 +28,50 @@ export class MinuteRepository {
   }
 
   /**
-   * Correct an entry's wording in place: the old wording goes to the end of `history`, in the same
-   * transaction that writes the new one, so the original words are never lost. Returns the updated entry,
-   * or undefined when there is no such entry. An unchanged text keeps the history as it is. The draft of
-   * the correction (`draftKey`) goes in the same transaction.
+   * Correct an entry in place — its wording, and who said it (role, name) when given: the entry as it was goes to
+   * the end of `history`, in the same transaction that writes the new one, so the original words and speaker are
+   * never lost. Returns the updated entry, or undefined when there is no such entry. An unchanged entry keeps its
+   * history as it is. The draft of the correction (`draftKey`) goes in the same transaction.
    */
   async edit(
     entryId: Id,
-    text: string,
+    change: string | MinuteCorrection,
     editedAt: number,
     draftKey?: string,
   ): Promise<MinuteEntry | undefined> {
     const db = this.db;
+    const wanted = typeof change === 'string' ? { text: change } : change;
     return db.transaction('rw', [db.minuteEntries, db.drafts], async () => {
       if (draftKey) await db.drafts.delete(draftKey);
       const current = await db.minuteEntries.get(entryId);
       if (!current) return undefined;
-      if (current.text === text) return current;
+      const role = wanted.role ?? current.role;
+      const who = wanted.who ?? current.who;
+      const whoId = wanted.who === undefined ? current.whoId : wanted.whoId;
+      if (
+        current.text === wanted.text &&
+        current.role === role &&
+        current.who === who &&
+        current.whoId === whoId
+      )
+        return current;
+      const { whoId: _old, ...rest } = current;
       const updated: MinuteEntry = {
-        ...current,
-        text,
-        history: [...(current.history ?? []), { text: current.text, editedAt }],
+        ...rest,
+        text: wanted.text,
+        role,
+        who,
+        ...(whoId ? { whoId } : {}),
+        history: [
+          ...(current.history ?? []),
+          {
+            text: current.text,
+            editedAt,
+            role: current.role,
+            who: current.who,
+            ...(current.whoId ? { whoId: current.whoId } : {}),
+          },
+        ],
       };
       await db.minuteEntries.put(updated);
       return updated;
