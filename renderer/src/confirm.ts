@@ -13,6 +13,9 @@ export function confirmAction(
     confirmButtonText: confirmText,
     cancelButtonText: '取消',
     type: 'warning',
+    // Only the buttons answer: on a touch screen the click that follows a tap's pointer lift (which may
+    // have opened this box) would otherwise land on the backdrop and dismiss it at once.
+    closeOnClickModal: false,
     ...(customClass ? { customClass } : {}),
   })
     .then(() => true)

@@ -34,7 +34,16 @@ test('拟办: the 14th meeting’s five drafts — edit, accept the suggestion, 
   // Accept the suggested instruction, built from the fields as they are now.
   const suggestion = (await subsidy.getByText(/^建议：/).textContent())!.replace(/^建议：/, '');
   expect(suggestion).toContain('区发展和改革局');
+  // The secretary already wrote one: the suggestion replaces it only when she says so.
   await press(subsidy.getByRole('button', { name: '采用建议' }), testInfo);
+  const replace = page.getByRole('dialog', { name: '采用建议' });
+  await expect(replace).toContainText('请财政局本月底前拨付到位，并向企业反馈。');
+  await press(replace.getByRole('button', { name: '取消' }), testInfo);
+  await expect(subsidy.getByRole('textbox', { name: '领导批示' })).toHaveValue(
+    '请财政局本月底前拨付到位，并向企业反馈。',
+  );
+  await press(subsidy.getByRole('button', { name: '采用建议' }), testInfo);
+  await press(replace.getByRole('button', { name: '采用' }), testInfo);
   await expect(subsidy.getByRole('textbox', { name: '领导批示' })).toHaveValue(suggestion);
   await expect(subsidy.getByRole('button', { name: '采用建议' })).toBeDisabled();
 
@@ -45,12 +54,21 @@ test('拟办: the 14th meeting’s five drafts — edit, accept the suggestion, 
   await page.keyboard.type('请于月底前反馈。');
   await page.waitForTimeout(700);
 
-  // The due date.
+  // The due date: the instruction's 两周内 (from the suggestion) follows it.
+  expect(suggestion).toContain('两周内');
   const due = subsidy.getByRole('combobox', { name: '办理时限' }).or(subsidy.getByLabel('办理时限'));
   await due.first().click();
   await due.first().fill('2026年12月31日');
   await due.first().press('Enter');
   await expect(due.first()).toHaveValue('2026年12月31日');
+  const retimed = `${suggestion.replace('两周内', '2026年12月31日前')}请于月底前反馈。`;
+  await expect(subsidy.getByRole('textbox', { name: '领导批示' })).toHaveValue(retimed);
+  // A time typed by hand that is not the chosen one is pointed out.
+  await instruction.fill('请三天内答复企业。');
+  await expect(subsidy.getByRole('alert').filter({ hasText: '批示写的是“三天内”' })).toBeVisible();
+  await screenshot(page, testInfo, 'assignments-limit-mismatch');
+  await instruction.fill(retimed);
+  await expect(subsidy.getByRole('alert').filter({ hasText: '批示写的是' })).toHaveCount(0);
 
   // 归并: 临江丰泽钢构 has two drafts; the others have nothing to merge with.
   await expect(card(page, '接电排期').getByRole('button', { name: /^归并到…/ })).toBeDisabled();
@@ -73,7 +91,7 @@ test('拟办: the 14th meeting’s five drafts — edit, accept the suggestion, 
   await expect(cards(page)).toHaveCount(4);
   const again = card(page, '拨付住房租赁');
   await expect(shown(again, '牵头单位')).toHaveText('区发展和改革局');
-  await expect(again.getByRole('textbox', { name: '领导批示' })).toHaveValue(`${suggestion}请于月底前反馈。`);
+  await expect(again.getByRole('textbox', { name: '领导批示' })).toHaveValue(retimed);
   await expect(again.getByLabel('办理时限').first()).toHaveValue('2026年12月31日');
   await expect(card(page, '兑现二期厂房建设项目补贴')).toContainText('加快一期项目验收及办证');
   await expect(page.getByLabel('交办件数量')).toHaveText(/待签批 4 件/);

@@ -136,7 +136,16 @@ test('sign once, then confirm item by item; a half-written signature survives a 
 }, testInfo) => {
   await openSignMode(page, testInfo);
   await press(page.getByRole('radio', { name: '签一次，逐项确认' }), testInfo);
+  // The secretary's drafted instruction leads; the suggestion replaces it only when the leader confirms.
+  const instruction = page.getByRole('tabpanel', { name: '拟办批示' });
+  await expect(instruction.getByText('秘书拟办的批示')).toBeVisible();
+  await expect(instruction.locator('.instruction__draft')).toHaveText(
+    '请财政局本月底前拨付到位，并向企业反馈。',
+  );
   await press(page.getByRole('button', { name: '采用此批示' }), testInfo);
+  const replace = page.getByRole('dialog', { name: '改用系统建议' });
+  await expect(replace).toContainText('请财政局本月底前拨付到位');
+  await press(replace.getByRole('button', { name: '改用建议' }), testInfo);
   await expect(page.getByRole('button', { name: '✓ 已采用此批示' })).toBeVisible();
 
   await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
@@ -159,4 +168,77 @@ test('sign once, then confirm item by item; a half-written signature survives a 
   await page.reload();
   await expect(page.getByText('已恢复上次未完成的签名')).toBeVisible();
   await expect(page.getByText('签名区：已书写1笔')).toBeAttached();
+});
+
+test('the 签批 link opens the meeting waiting for signatures, with a picker that lists the waiting ones first', async ({
+  page,
+}, testInfo) => {
+  await loadDemo(page, testInfo);
+  // Start from the upcoming meeting's preparation: 签批 still goes to the one that needs signing.
+  await press(page.getByRole('link', { name: '会前准备' }), testInfo);
+  await expect(page).toHaveURL(/#\/prep$/);
+  await expect(page.getByText('青溪区第15次“民营企业接待日”').first()).toBeVisible();
+  await press(page.getByRole('link', { name: '签批', exact: true }), testInfo);
+  await expect(page.getByRole('heading', { name: '青溪区第14次“民营企业接待日”' })).toBeVisible();
+  // The select shows the chosen meeting's label over its input: press the select, as a finger would.
+  const picker = page.locator('.el-select').filter({ has: page.getByRole('combobox', { name: '选择会议' }) });
+  await press(picker, testInfo);
+  const options = page.getByRole('option');
+  await expect(options.first()).toHaveText(
+    /^青溪区第14次“民营企业接待日” · 待签批5件 · 还剩1天（11月23日前）$/,
+  );
+  await expect(page.getByText('等待签批或交办')).toBeVisible();
+  await screenshot(page, testInfo, 'assignments-meeting-picker');
+  await page.keyboard.press('Escape');
+});
+
+test('a new 办理时限 takes the instruction’s time words along; a stated limit that differs is asked about before signing', async ({
+  page,
+}, testInfo) => {
+  const id = await openSignMode(page, testInfo);
+  // The second item: its drafted instruction says 两周内, as the 两周内 chip does.
+  await press(page.getByRole('navigation', { name: '交办件列表' }).getByRole('button').nth(1), testInfo);
+  const draft = page.locator('.instruction__draft');
+  await expect(draft).toContainText('两周内');
+  await press(
+    page.getByRole('radiogroup', { name: '办理时限' }).getByRole('radio', { name: /^一个月内/ }),
+    testInfo,
+  );
+  await expect(draft).toContainText('一个月内');
+  await expect(draft).not.toContainText('两周内');
+  // Two items of 临江丰泽钢构 are told apart by their demand in the list.
+  const rail = page.getByRole('navigation', { name: '交办件列表' });
+  await expect(rail.getByRole('button').nth(1)).toContainText('兑现二期厂房建设项目补贴');
+  await expect(rail.getByRole('button').nth(2)).toContainText('加快一期项目验收');
+  await screenshot(page, testInfo, 'sign-mode-retimed');
+
+  // The secretary types a time that is not the chosen one: the leader is told, and asked before signing.
+  await page.goto(`/#/meetings/${id}/assignments`);
+  const card = page.getByRole('article', { name: /兑现二期厂房建设项目补贴/ });
+  await card.getByRole('textbox', { name: '领导批示' }).fill('请张明德同志牵头，三天内答复企业。');
+  await card.getByRole('textbox', { name: '领导批示' }).blur();
+  await expect(card.getByRole('alert').filter({ hasText: '批示写的是“三天内”' })).toBeVisible();
+  await page.goto(`/#/meetings/${id}/sign`);
+  await press(page.getByRole('navigation', { name: '交办件列表' }).getByRole('button').nth(1), testInfo);
+  await expect(page.getByRole('alert', { name: '时限不一致' })).toContainText('批示写的是“三天内”');
+  await screenshot(page, testInfo, 'sign-mode-limit-mismatch');
+  await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
+  await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
+  const ask = page.getByRole('dialog', { name: '批示与办理时限不一致' });
+  await press(ask.getByRole('button', { name: '取消' }), testInfo);
+  // The box fades out; a finger lands on the page again only once it is gone.
+  await expect(page.locator('.el-overlay.is-message-box')).toHaveCount(0);
+  await expect(page.getByLabel('签批结果')).toHaveCount(0);
+  await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
+  await press(ask.getByRole('button', { name: '仍然签批' }), testInfo);
+  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+
+  // 修改并重新签批 asks why, with big choices; the reason goes into the record.
+  await press(page.getByRole('button', { name: '修改并重新签批' }), testInfo);
+  const reasons = page.getByRole('dialog', { name: /修改并重新签批：请选择原因/ });
+  await expect(reasons).toBeVisible();
+  await screenshot(page, testInfo, 'sign-mode-reopen-reason');
+  await press(reasons.getByRole('radio', { name: '调整办理时限' }), testInfo);
+  await expect(page.getByLabel('签批结果')).toHaveCount(0);
+  await expect(page.locator('.instruction__draft')).toContainText('三天内');
 });
