@@ -4,7 +4,9 @@
  */
 import { AlignmentType } from 'docx';
 import type { Paragraph, Table } from 'docx';
+import { formatChineseMonthDay } from '../domain/deadlines';
 import type { Id, Meeting } from '../domain/types';
+import { toIsoDate } from '../domain/workdays';
 import type { BundleIndex } from './bundle';
 import { chineseDate, clockOf, joinNames } from './format';
 import { bodyPara, FACE, LINE, para, run, SIZE, TEXT_WIDTH, titlePara } from './gbt9704';
@@ -33,14 +35,21 @@ export function departmentsText(ix: BundleIndex, ids: readonly Id[]): string {
 }
 
 /**
- * 2026年11月21日 09:20—09:55 when the meeting was held (started and ended), else the planned start time.
+ * 2026年11月21日 09:20—09:55 when the meeting was held (started and ended), on the day it was held — the day it
+ * started, whatever day was planned — and the day it ended when that was another (past midnight); else the
+ * planned date and start time.
  */
 export function meetingTimeText(meeting: Meeting): string {
-  const date = chineseDate(meeting.date);
-  if (meeting.startedAt !== undefined && meeting.endedAt !== undefined)
-    return `${date} ${clockOf(meeting.startedAt)}—${clockOf(meeting.endedAt)}`;
-  if (meeting.startedAt !== undefined) return `${date} ${clockOf(meeting.startedAt)}`;
-  return meeting.startTime ? `${date} ${meeting.startTime}` : date;
+  if (meeting.startedAt === undefined) {
+    const date = chineseDate(meeting.date);
+    return meeting.startTime ? `${date} ${meeting.startTime}` : date;
+  }
+  const held = toIsoDate(meeting.startedAt);
+  const start = `${chineseDate(held)} ${clockOf(meeting.startedAt)}`;
+  if (meeting.endedAt === undefined) return start;
+  const ended = toIsoDate(meeting.endedAt);
+  const endDay = ended === held ? '' : formatChineseMonthDay(ended);
+  return `${start}—${endDay}${clockOf(meeting.endedAt)}`;
 }
 
 /**

@@ -145,22 +145,40 @@ function splitRecord(ix: BundleIndex) {
   return { opening, closing, turns };
 }
 
-/** Enterprises in the order they spoke: the queue first, then anyone recorded who was not in it. */
+/**
+ * Enterprises in the order they spoke: by when their turn began (the queue's start, or their first words, whichever
+ * came first), so someone called out of turn, or taken off the list after speaking, stays where they spoke; those
+ * who did not speak (书面, collected beforehand) follow in the queue's order. One block per enterprise.
+ */
 function speakingOrder(
   ix: BundleIndex,
+  turns: ReadonlyMap<Id, readonly MinuteEntry[]>,
   recorded: Iterable<Id>,
 ): Array<{ enterpriseId: Id; queue?: QueueEntry }> {
-  const order: Array<{ enterpriseId: Id; queue?: QueueEntry }> = ix.queue.map((q) => ({
-    enterpriseId: q.enterpriseId,
-    queue: q,
-  }));
-  const seen = new Set(order.map((o) => o.enterpriseId));
+  const order: Array<{ enterpriseId: Id; queue?: QueueEntry }> = [];
+  const seen = new Set<Id>();
+  for (const q of ix.queue)
+    if (!seen.has(q.enterpriseId)) {
+      seen.add(q.enterpriseId);
+      order.push({ enterpriseId: q.enterpriseId, queue: q });
+    }
   for (const id of recorded)
     if (!seen.has(id)) {
       seen.add(id);
       order.push({ enterpriseId: id });
     }
-  return order;
+  const began = (o: { enterpriseId: Id; queue?: QueueEntry }): number => {
+    const starts = ix.queue
+      .filter((q) => q.enterpriseId === o.enterpriseId && q.startedAt !== undefined)
+      .map((q) => q.startedAt!);
+    const first = turns.get(o.enterpriseId)?.[0]?.at;
+    if (first !== undefined) starts.push(first);
+    return starts.length ? Math.min(...starts) : Infinity;
+  };
+  return order
+    .map((o, i) => ({ o, i, t: began(o) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.o);
 }
 
 type Mask = (text: string) => string;
@@ -179,7 +197,7 @@ function speakerBlocks(
   const concerns = ix.concerns.filter(raised);
   const blocks: MinutesBlock[] = [];
   const recorded = [...turns.keys(), ...concerns.map((c) => c.enterpriseId)];
-  for (const { enterpriseId, queue } of speakingOrder(ix, recorded)) {
+  for (const { enterpriseId, queue } of speakingOrder(ix, turns, recorded)) {
     const enterprise = ix.enterprise(enterpriseId);
     const entries = turns.get(enterpriseId) ?? [];
     const speaker = queue?.speaker || enterprise?.contact || '';

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { repositories, type DeskDb } from '../../renderer/db';
 import { loadDemoDataset } from '../../renderer/db/demo-loader';
@@ -6,6 +6,9 @@ import { useLiveStore } from '../../renderer/stores/live';
 import { useLiveDemandsStore } from '../../renderer/stores/live-demands';
 import { useSettingsStore } from '../../renderer/stores/settings';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
+import { handoffCountdown } from '../../renderer/components/meetings/handoff-countdown';
+import { DEFAULT_DEADLINE_RULES } from '../../shared/domain/deadlines';
+import { SHIPPED_HOLIDAYS } from '../../shared/domain/holidays';
 import type { MinuteEntry } from '../../shared/domain/types';
 import { counterIds, freshDatabase } from './db-helpers';
 
@@ -19,7 +22,13 @@ beforeEach(async () => {
   demo = buildDemoDataset({ today: '2026-11-22', now: Date.UTC(2026, 10, 22), newId: counterIds() });
   await loadDemoDataset(db, demo);
 });
-afterEach(() => useLiveStore().close());
+afterEach(() => {
+  useLiveStore().close();
+  vi.useRealTimers();
+});
+
+/** 2026-11-22 09:30 in China: the demo's 15th meeting is planned 24 days later. */
+const DEMO_NOW = Date.parse('2026-11-22T09:30:00+08:00');
 
 describe('useLiveStore', () => {
   it('starts the meeting, moves the floor, and every change is saved', async () => {
@@ -153,5 +162,160 @@ describe('quick keys', () => {
     expect(live.finished.map((e) => e.speaker)).toEqual(['孙立伟']);
     expect(live.absent.map((e) => e.speaker)).toEqual(['郑浩然']);
     expect(live.current?.speaker).toBe('林子涵');
+  });
+});
+
+describe('the queue is hard to break', () => {
+  it('a double click on 下一位 moves the floor once; a press half a second later moves it again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: DEMO_NOW });
+    const live = useLiveStore();
+    await live.open(upcoming().id);
+    await live.start();
+    vi.setSystemTime(DEMO_NOW + 60_000);
+    const first = live.next();
+    vi.setSystemTime(DEMO_NOW + 60_200);
+    const second = live.next();
+    expect(await Promise.all([first, second])).toEqual([true, false]);
+    expect(live.current?.speaker).toBe('郑浩然');
+    expect(live.finished.map((e) => e.speaker)).toEqual(['孙立伟']);
+    vi.setSystemTime(DEMO_NOW + 60_700);
+    expect(await live.next()).toBe(true);
+    expect(live.current?.speaker).toBe('林子涵');
+  });
+
+  it('上一位 after a skip brings the skipped speaker back as they were', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: DEMO_NOW });
+    const live = useLiveStore();
+    await live.open(upcoming().id);
+    await live.start();
+    vi.setSystemTime(DEMO_NOW + 5 * 60_000);
+    await live.next(); // 郑浩然
+    vi.setSystemTime(DEMO_NOW + 5 * 60_000 + 800);
+    await live.next(); // 郑浩然 skipped after 0.8 s, 林子涵 called by mistake
+    expect(live.finished.map((e) => [e.speaker, e.spokenMs])).toEqual([
+      ['孙立伟', 5 * 60_000],
+      ['郑浩然', 800],
+    ]);
+    vi.setSystemTime(DEMO_NOW + 5 * 60_000 + 3000);
+    await live.previous();
+    expect(live.current?.speaker).toBe('郑浩然');
+    expect(live.current?.endedAt).toBeUndefined();
+    expect(live.finished.map((e) => e.speaker)).toEqual(['孙立伟']);
+    expect(live.waiting[0]).toMatchObject({ speaker: '林子涵' });
+    expect(live.waiting[0]?.startedAt).toBeUndefined();
+    const stored = await db.queueEntries.get(live.waiting[0]!.id);
+    expect(stored?.startedAt).toBeUndefined();
+  });
+
+  it('removes a speaker who has spoken from the list only: their words stay in the minutes', async () => {
+    const live = useLiveStore();
+    await live.open(upcoming().id);
+    await live.start();
+    const first = live.current!;
+    await db.minuteEntries.add({
+      id: 'said',
+      meetingId: upcoming().id,
+      at: Date.now(),
+      role: 'entrepreneur',
+      who: first.speaker,
+      whoId: first.enterpriseId,
+      text: '旺季缝纫工缺口一百多人。',
+      history: [],
+    });
+    // The one with the floor is moved on first.
+    await live.remove(first.id);
+    expect(live.current?.id).toBe(first.id);
+    await live.next();
+    await live.remove(first.id);
+    expect(live.finished).toEqual([]);
+    expect(await db.queueEntries.get(first.id)).toBeUndefined();
+    const rest = await repositories(db).queue.listForMeeting(upcoming().id);
+    expect(rest.map((e) => e.position)).toEqual([1, 2, 3]);
+    expect(await db.minuteEntries.get('said')).toMatchObject({ text: '旺季缝纫工缺口一百多人。' });
+  });
+});
+
+describe('the day the meeting is held', () => {
+  it('started on another day than planned, the meeting is recorded as held today, the plan kept', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: DEMO_NOW });
+    const planned = upcoming().date;
+    expect(planned).toBe('2026-12-16');
+    const live = useLiveStore();
+    await live.open(upcoming().id);
+    await live.start();
+    expect(live.meeting).toMatchObject({
+      date: '2026-11-22',
+      plannedDate: '2026-12-16',
+      startedAt: DEMO_NOW,
+    });
+    expect(await db.meetings.get(upcoming().id)).toMatchObject({ date: '2026-11-22', plannedDate: planned });
+  });
+});
+
+describe('after 结束会议', () => {
+  const today = '2026-11-22';
+  const rules = { ...DEFAULT_DEADLINE_RULES, dayKind: 'calendar' as const };
+
+  it('无交办事项 settles a meeting that left nothing to hand over, and its countdown stops', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: DEMO_NOW });
+    const live = useLiveStore();
+    await live.open(upcoming().id);
+    expect(await live.closeWithoutAssignments()).toBe('会议尚未结束');
+    await live.start();
+    await live.end();
+    expect(handoffCountdown(live.meeting!, today, rules, SHIPPED_HOLIDAYS)?.text).toBe(
+      '还剩2天（11月24日前）',
+    );
+    expect(await live.closeWithoutAssignments()).toBeUndefined();
+    expect(live.meeting).toMatchObject({ status: 'handed_off', noAssignmentsAt: DEMO_NOW });
+    expect(await db.meetings.get(upcoming().id)).toMatchObject({ status: 'handed_off' });
+    expect(handoffCountdown(live.meeting!, today, rules, SHIPPED_HOLIDAYS)).toBeUndefined();
+  });
+
+  it('refuses 无交办事项 while a demand is marked 需交办 or an assignment exists', async () => {
+    await useSettingsStore().load();
+    const live = useLiveStore();
+    await live.open(upcoming().id);
+    await live.start();
+    const demands = useLiveDemandsStore();
+    await demands.load(upcoming().id);
+    const pre = demands.ofCurrent[0]!;
+    await demands.dispose(pre, 'assign');
+    await live.end();
+    expect(await live.closeWithoutAssignments()).toBe('还有1条诉求标为需交办，请先生成交办件或改为现场解决');
+    await demands.setCategory(pre, '用工');
+    await demands.draftFrom(pre, []);
+    expect(await live.closeWithoutAssignments()).toBe('这次会议已有交办件，请到签批处理');
+    expect(live.meeting?.status).toBe('signing');
+  });
+});
+
+describe('转为诉求: nothing typed is dropped', () => {
+  it('a summary being typed survives a category or urgency tapped before it was saved', async () => {
+    const live = useLiveStore();
+    await live.open(upcoming().id);
+    await live.start();
+    const demands = useLiveDemandsStore();
+    await demands.load(upcoming().id);
+    const pre = demands.ofCurrent[0]!;
+    demands.typeSummary(pre.id, '旺季招工难，盼专场招聘');
+    // Tapped at once, with the card as it was drawn before the summary (the old object).
+    await Promise.all([demands.setCategory(pre, '用工'), demands.setUrgency(pre, 'urgent')]);
+    expect(demands.concerns.find((c) => c.id === pre.id)).toMatchObject({
+      summary: '旺季招工难，盼专场招聘',
+      category: '用工',
+      urgency: 'urgent',
+    });
+    expect(await db.concerns.get(pre.id)).toMatchObject({
+      summary: '旺季招工难，盼专场招聘',
+      category: '用工',
+      urgency: 'urgent',
+    });
+    // Leaving the field writes it trimmed; leaving the screen writes what is still waiting.
+    demands.typeSummary(pre.id, '旺季招工难 ');
+    await demands.flushSummaries();
+    expect((await db.concerns.get(pre.id))?.summary).toBe('旺季招工难 ');
+    await demands.setSummary(pre, '旺季招工难 ');
+    expect((await db.concerns.get(pre.id))?.summary).toBe('旺季招工难');
   });
 });

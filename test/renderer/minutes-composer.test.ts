@@ -1,12 +1,13 @@
 // The composer's keyboard rules in happy-dom: Enter commits, but never while an IME is composing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, nextTick, type App } from 'vue';
+import { createApp, h, nextTick, ref, type App, type Ref } from 'vue';
 import { getActivePinia } from 'pinia';
 import type { DeskDb } from '../../renderer/db';
 import { loadDemoDataset } from '../../renderer/db/demo-loader';
 import MinutesPanel from '../../renderer/components/live/MinutesPanel.vue';
 import { useMinutesStore } from '../../renderer/stores/minutes';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
+import type { Floor } from '../../shared/domain/live';
 import type { MinuteEntry } from '../../shared/domain/types';
 import { counterIds, freshDatabase } from './db-helpers';
 
@@ -32,13 +33,18 @@ const meetingId = () => demo.meetings.find((m) => m.edition === 15)!.id;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const count = () => db.minuteEntries.where('meetingId').equals(meetingId()).count();
 
-async function mount() {
+const speaker = { who: '许家豪', whoId: 'ent-x' };
+
+async function mount(floor: Ref<Floor> = ref({ speaker })) {
   host = document.createElement('div');
   document.body.appendChild(host);
-  app = createApp(MinutesPanel, {
-    meetingId: meetingId(),
-    floor: { speaker: { who: '许家豪', whoId: 'ent-x' } },
-    onCommitted: (entry: MinuteEntry) => committed.push(entry),
+  app = createApp({
+    render: () =>
+      h(MinutesPanel, {
+        meetingId: meetingId(),
+        floor: floor.value,
+        onCommitted: (entry: MinuteEntry) => committed.push(entry),
+      }),
   });
   app.use(getActivePinia()!);
   app.mount(host);
@@ -124,5 +130,43 @@ describe('MinutesPanel composer', () => {
     key(textarea, { key: 'Enter' });
     await settle();
     expect(committed[0]).toMatchObject({ role: 'host', who: '主持人' });
+  });
+
+  it('during a reply names the answering department, and after it the speaker again', async () => {
+    const floor = ref<Floor>({ speaker });
+    const textarea = await mount(floor);
+    const who = () => host.querySelector<HTMLInputElement>('input[aria-label="发言人"]')!.value;
+    const checked = () =>
+      host.querySelector('[role="radio"][aria-checked="true"]')?.getAttribute('aria-label');
+    floor.value = { speaker, reply: { role: 'department', who: '区人力资源和社会保障局', whoId: 'd-rsj' } };
+    await nextTick();
+    expect(checked()).toBe('部门');
+    expect(who()).toBe('区人力资源和社会保障局');
+    type(textarea, '人社局这边下个月办专场招聘会');
+    key(textarea, { key: 'Enter' });
+    await settle();
+    expect(committed[0]).toMatchObject({ role: 'department', who: '区人力资源和社会保障局', whoId: 'd-rsj' });
+    floor.value = { speaker };
+    await nextTick();
+    expect(checked()).toBe('企业家');
+    expect(who()).toBe('许家豪');
+  });
+
+  it('says so when the floor moves with words still in the composer, and they keep their speaker', async () => {
+    const floor = ref<Floor>({ speaker });
+    const textarea = await mount(floor);
+    type(textarea, '还有一件事');
+    floor.value = { speaker, reply: { role: 'leader', who: '陈思远', whoId: 'l-1' } };
+    await nextTick();
+    const note = host.querySelector('[role="status"]');
+    expect(note?.textContent).toContain('正在输入的文字仍记为「许家豪」，提交后改记「领导 陈思远」');
+    key(textarea, { key: 'Enter' });
+    await settle();
+    expect(committed[0]).toMatchObject({ role: 'entrepreneur', who: '许家豪' });
+    await nextTick();
+    expect(host.querySelector('[role="status"]')).toBeNull();
+    expect(host.querySelector('[role="radio"][aria-checked="true"]')?.getAttribute('aria-label')).toBe(
+      '领导',
+    );
   });
 });

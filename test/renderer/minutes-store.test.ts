@@ -323,3 +323,153 @@ describe('useMinutesStore: corrections', () => {
     expect(store.entries.at(-1)!.concernId).toBe('concern-9');
   });
 });
+
+describe('useMinutesStore: who said it follows the floor', () => {
+  const speaker = { who: '孙立伟', whoId: 'ent-1' };
+  const rsj = () => ({
+    role: 'department' as const,
+    who: '区人力资源和社会保障局',
+    whoId: department('人社局').id,
+  });
+
+  it('during a reply the entry is the answering department’s; after it, the speaker’s again', async () => {
+    const store = await openMeeting();
+    store.setFloor({ speaker });
+    expect(store.role).toBe('entrepreneur');
+    expect(store.speaker).toEqual(speaker);
+    store.setFloor({ speaker, reply: rsj() });
+    expect(store.role).toBe('department');
+    expect(store.speaker).toEqual({ who: '区人力资源和社会保障局', whoId: rsj().whoId });
+    store.setText('人社局这边下个月办专场招聘会');
+    const answer = await store.commit();
+    expect(answer).toMatchObject({ role: 'department', who: '区人力资源和社会保障局', whoId: rsj().whoId });
+    // Still the department's floor: the next paragraph is theirs too.
+    expect(store.role).toBe('department');
+    // The entrepreneur's follow-up, then back to the department.
+    store.setRole('entrepreneur');
+    store.setText('能不能放在三月');
+    expect(await store.commit()).toMatchObject({ role: 'entrepreneur', who: '孙立伟' });
+    expect(store.role).toBe('department');
+    store.setFloor({ speaker });
+    expect(store.role).toBe('entrepreneur');
+    expect(store.speaker).toEqual(speaker);
+  });
+
+  it('words typed when the floor moves keep their speaker; the move applies once they are committed', async () => {
+    const store = await openMeeting();
+    store.setFloor({ speaker });
+    store.setText('我们旺季缺一百多人');
+    store.setFloor({ speaker, reply: rsj() });
+    expect(store.role).toBe('entrepreneur');
+    expect(store.speaker).toEqual(speaker);
+    expect(store.pendingFloorNote).toBe('部门 区人力资源和社会保障局');
+    expect(await store.commit()).toMatchObject({ role: 'entrepreneur', who: '孙立伟' });
+    expect(store.pendingFloor).toBeUndefined();
+    expect(store.role).toBe('department');
+    expect(store.speaker.who).toBe('区人力资源和社会保障局');
+
+    // The reply ends and the next speaker takes the floor while the department's words are half typed: they
+    // stay the department's.
+    store.setText('人社局这边');
+    store.setFloor({ speaker: { who: '郑浩然', whoId: 'ent-2' } });
+    expect(store.speaker.who).toBe('区人力资源和社会保障局');
+    // The secretary says these words are the new floor's after all.
+    store.followFloorNow();
+    expect(store.role).toBe('entrepreneur');
+    expect(store.speaker).toEqual({ who: '郑浩然', whoId: 'ent-2' });
+    expect(store.text).toBe('人社局这边');
+  });
+
+  it('a 部门 or 领导 entry outside a reply hands the next one back to 企业家, unless the role was changed meanwhile', async () => {
+    const store = await openMeeting();
+    store.setFloor({ speaker });
+    store.setRole('leader');
+    store.setText('请人社局牵头');
+    await store.commit();
+    expect(store.role).toBe('entrepreneur');
+    expect(store.speaker).toEqual(speaker);
+
+    store.setRole('department');
+    store.setText('我们来牵头');
+    const writing = store.commit();
+    store.setRole('host'); // chosen while the entry is being written
+    await writing;
+    expect(store.role).toBe('host');
+  });
+
+  it('a reply going on when the meeting is opened again is where the composer starts', async () => {
+    const store = await openMeeting();
+    store.setFloor({ speaker, reply: rsj() });
+    await store.load(upcoming().id);
+    expect(store.role).toBe('department');
+    expect(store.speaker.who).toBe('区人力资源和社会保障局');
+  });
+});
+
+describe('useMinutesStore: correcting who said it', () => {
+  it('changes role and speaker of an entry and keeps the earlier ones in its history', async () => {
+    const store = await openMeeting();
+    store.setFloor({ speaker: { who: '孙立伟', whoId: 'ent-1' } });
+    store.setText('人社局这边下个月办专场招聘会');
+    const entry = (await store.commit())!;
+    await store.startEdit(entry.id);
+    expect(store.editing).toMatchObject({ role: 'entrepreneur', who: '孙立伟', whoId: 'ent-1' });
+    store.setEditRole('department');
+    expect(store.editing).toMatchObject({ role: 'department', who: '部门' });
+    expect(store.editing?.whoId).toBeUndefined();
+    const rsj = department('人社局');
+    store.setEditSpeaker({ who: rsj.name, whoId: rsj.id });
+    expect(await store.saveEdit()).toBe(true);
+    const saved = (await db.minuteEntries.get(entry.id))!;
+    expect(saved).toMatchObject({
+      role: 'department',
+      who: '区人力资源和社会保障局',
+      whoId: rsj.id,
+      text: '人社局这边下个月办专场招聘会',
+    });
+    expect(saved.history).toEqual([
+      {
+        text: '人社局这边下个月办专场招聘会',
+        role: 'entrepreneur',
+        who: '孙立伟',
+        whoId: 'ent-1',
+        editedAt: expect.any(Number),
+      },
+    ]);
+    expect(store.entries.at(-1)).toEqual(saved);
+  });
+
+  it('refuses an empty speaker, and going back to the entry’s role brings back its speaker', async () => {
+    const store = await openMeeting();
+    store.setFloor({ speaker: { who: '孙立伟', whoId: 'ent-1' } });
+    store.setText('原话');
+    const entry = (await store.commit())!;
+    await store.startEdit(entry.id);
+    store.setEditRole('leader');
+    store.setEditRole('entrepreneur');
+    expect(store.editing).toMatchObject({ who: '孙立伟', whoId: 'ent-1' });
+    expect(await store.edit(entry.id, '原话', { role: 'host', who: '  ' })).toBe(false);
+    expect(store.editError).toBe('请填写发言人；原记录保留不变。');
+    expect(await db.minuteEntries.get(entry.id)).toMatchObject({ role: 'entrepreneur', history: [] });
+  });
+
+  it('a correction of the speaker in progress is drafted and comes back after a restart', async () => {
+    const store = await openMeeting();
+    store.setText('原话');
+    const entry = (await store.commit())!;
+    await store.startEdit(entry.id);
+    const czj = department('财政局');
+    store.setEditRole('department');
+    store.setEditSpeaker({ who: czj.name, whoId: czj.id });
+    await store.flushDrafts();
+    const again = await openMeeting(past().id).then(() => openMeeting());
+    expect(again.editing).toEqual({
+      entryId: entry.id,
+      text: '原话',
+      role: 'department',
+      who: '区财政局',
+      whoId: czj.id,
+    });
+    expect(again.notices.map((n) => n.kind)).toEqual(['edit']);
+  });
+});

@@ -32,6 +32,21 @@ describe('meeting facts', () => {
     expect(meetingTimeText(planned)).toBe('2026年11月21日 09:00');
   });
 
+  it('prints the day it was held when that was not the day planned, and the end day past midnight', () => {
+    // Planned for 12月24日, held on 11月22日 09:30—10:05 (China time).
+    const held = {
+      ...bundle.meeting,
+      date: '2026-12-24',
+      startedAt: Date.parse('2026-11-22T09:30:00+08:00'),
+      endedAt: Date.parse('2026-11-22T10:05:00+08:00'),
+    };
+    expect(meetingTimeText(held)).toBe('2026年11月22日 09:30—10:05');
+    const late = { ...held, endedAt: Date.parse('2026-11-23T00:20:00+08:00') };
+    expect(meetingTimeText(late)).toBe('2026年11月22日 09:30—11月23日00:20');
+    const started = { ...held, endedAt: undefined };
+    expect(meetingTimeText(started)).toBe('2026年11月22日 09:30');
+  });
+
   it('names leaders title first, separated by ， since titles hold 、', () => {
     const ix = indexBundle(bundle);
     expect(leadersText(ix, bundle.meeting.hostLeaderIds)).toBe('区委书记王立群，区委常委、常务副区长张明德');

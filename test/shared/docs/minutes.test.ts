@@ -151,6 +151,36 @@ describe('会议纪要 record attribution', () => {
     ]);
   });
 
+  it('keeps a speaker taken off the list after speaking where they spoke, words and all', () => {
+    const second = bundle.queueEntries.find((q) => q.speaker === '叶振邦')!;
+    const before = minutesData(bundle).speakers;
+    const after = minutesData({
+      ...bundle,
+      queueEntries: bundle.queueEntries.filter((q) => q.id !== second.id),
+    }).speakers;
+    expect(after.map((b) => b.heading.slice(0, 8))).toEqual(before.map((b) => b.heading.slice(0, 8)));
+    const block = after.find((b) => b.heading.startsWith('临江丰泽钢构有限公司'))!;
+    expect(block.lines).toEqual(before.find((b) => b.heading.startsWith('临江丰泽钢构有限公司'))!.lines);
+  });
+
+  it('orders the turns by when they began: someone called out of turn comes where they spoke', () => {
+    const third = bundle.queueEntries.find((q) => q.speaker === '吴晓光')!;
+    const earliest = Math.min(...bundle.minuteEntries.map((m) => m.at));
+    const b: MeetingBundle = {
+      ...bundle,
+      // 吴晓光 was called first, before 许家豪, though listed third.
+      queueEntries: bundle.queueEntries.map((q) =>
+        q.id === third.id ? { ...q, startedAt: earliest - 120_000 } : q,
+      ),
+      minuteEntries: bundle.minuteEntries.map((m) =>
+        m.who === '吴晓光' ? { ...m, at: earliest - 60_000 } : m,
+      ),
+    };
+    const headings = minutesData(b).speakers.map((s) => s.heading);
+    expect(headings[0]).toBe('青溪顺达物流有限公司总经理吴晓光');
+    expect(headings[1]).toBe('临江恒泰住房租赁有限公司董事长许家豪');
+  });
+
   it('calls the closing block 领导讲话 when only the leader spoke after the last turn', () => {
     const b = { ...bundle, minuteEntries: bundle.minuteEntries.filter((m) => !m.text.startsWith('赵海峰')) };
     expect(minutesData(b).closing?.heading).toBe('领导讲话');
