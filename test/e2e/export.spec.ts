@@ -31,6 +31,8 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
   await expect(names.nth(5)).toHaveText(`${TITLE}-会前材料.docx`);
   const skipped = page.getByRole('alert').filter({ hasText: '不能导出的交办件（1件）' });
   await expect(skipped).toContainText('尚未签批，不能导出交办单');
+  // The item left out is named by its demand (it has no 文号 yet), not only by its enterprise.
+  await expect(skipped).toContainText('未编号 临江禾香食品有限公司（新建冷库专线接电排期过长（书面反映））');
   await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 10_000 });
   await screenshot(page, testInfo, 'export-ready');
 
@@ -56,12 +58,12 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
   await press(briefingOption, testInfo);
   await expect(names).toHaveCount(6);
 
-  // The browser cannot see drives: the files come as one download.
-  await press(page.getByRole('button', { name: '选择文件夹…' }), testInfo);
+  // The browser cannot see drives: the files come as one download, ready without choosing anything.
   await expect(page.getByRole('radio', { name: /浏览器的下载文件夹/ })).toHaveAttribute(
     'aria-checked',
     'true',
   );
+  await expect(page.getByRole('button', { name: '导出（下载 .zip）' })).toBeEnabled();
   const downloading = page.waitForEvent('download');
   await press(page.getByRole('button', { name: '导出（下载 .zip）' }), testInfo);
   const download = await downloading;
@@ -137,6 +139,85 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
   await expect(reply.first()).toHaveText(`还剩15天（${replyDay().replace(/^\d+年/, '')}前答复）`);
   await expect(page.getByText('交办时间').first()).toBeVisible();
   await screenshot(page, testInfo, 'export-handed-off-assignment');
+
+  // Nothing is left to mark as handed over: the button says so by being off.
+  await page.goto(`/#/meetings/${id}/export`);
+  await expect(page.getByRole('table', { name: '导出文件' }).locator('tbody tr')).toHaveCount(6);
+  await expect(page.getByRole('button', { name: '不导出，标记为已交办…' })).toBeDisabled();
+  await expect(page.getByText('没有待交办的已签批交办件。')).toBeVisible();
+});
+
+test('demands with no outcome are listed on 拟办 and 交办导出, and each demand shows its status in 会前准备', async ({
+  page,
+}, testInfo) => {
+  await loadDemo(page, testInfo);
+  const id = await meetingIdByEdition(page, 14);
+  // A pre-collected 急 demand never confirmed at the meeting, and one raised but never classified.
+  await page.evaluate(
+    (meetingId) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kentan-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('concerns', 'readwrite');
+          const store = tx.objectStore('concerns');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const sample = (all.result as Array<Record<string, unknown>>).find(
+              (c) => c['meetingId'] === meetingId,
+            )!;
+            const base = {
+              ...sample,
+              minuteEntryIds: [],
+              answerEntryIds: [],
+              disposition: undefined,
+              confirmedAt: undefined,
+            };
+            store.put({
+              ...base,
+              id: 'open-1',
+              precollected: true,
+              urgency: 'urgent',
+              summary: '厂区门前道路积水',
+              verbatim: '一下雨厂门口就积水。',
+            });
+            store.put({
+              ...base,
+              id: 'open-2',
+              precollected: false,
+              category: '',
+              summary: '招工难',
+              verbatim: '今年招工特别难。',
+            });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+        };
+      }),
+    id,
+  );
+  await page.goto(`/#/meetings/${id}/assignments`);
+  const open = page.getByRole('alert', { name: '没有结果的诉求（2条）' });
+  await expect(open).toContainText('未确认');
+  await expect(open).toContainText('厂区门前道路积水');
+  await expect(open).toContainText('未分类');
+  await expect(open).toContainText('招工难');
+  await screenshot(page, testInfo, 'assignments-open-demands');
+  await page.goto(`/#/meetings/${id}/export`);
+  await expect(page.getByRole('heading', { name: '交办导出' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '导出文件' })).toBeVisible();
+  await expect(page.getByRole('alert', { name: '没有结果的诉求（2条）' })).toContainText(
+    '会前收集的诉求，会上没有确认是否提出',
+  );
+  await screenshot(page, testInfo, 'export-open-demands');
+  await page.goto(`/#/meetings/${id}/prep`);
+  await expect(page.getByRole('heading', { name: '交办导出' })).toHaveCount(0);
+  await expect(page.getByLabel('状态：未确认')).toBeVisible();
+  await expect(page.getByLabel(/^状态：/).first()).toBeVisible();
+  await screenshot(page, testInfo, 'prep-demand-status');
 });
 
 /**

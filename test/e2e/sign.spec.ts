@@ -39,6 +39,9 @@ test('the leader changes a department, handwrites the instruction and signs; the
   page,
 }, testInfo) => {
   await openSignMode(page, testInfo);
+  // 办理时限 is in view without scrolling, at 1366×768 and at 1920×1080.
+  const limitBox = (await page.getByRole('radiogroup', { name: '办理时限' }).boundingBox())!;
+  expect(limitBox.y + limitBox.height).toBeLessThanOrEqual(page.viewportSize()!.height);
   // Large type and targets for a finger.
   const leadChips = page.getByRole('radiogroup', { name: '牵头单位' });
   const chip = leadChips.getByRole('radio', { name: '区住房和城乡建设局' });
