@@ -5,6 +5,7 @@ import { repositories } from '../db';
 import { validateEnterpriseDraft } from '../../shared/directory/row-rules';
 import { createSearchIndex } from '../../shared/directory/pinyin-search';
 import type { Enterprise, Id } from '../../shared/domain/types';
+import type { EnterpriseUpdate } from '../../shared/directory/types';
 
 /** The fields of an enterprise the secretary edits. */
 export type EnterpriseInput = Pick<
@@ -41,6 +42,11 @@ export const useDirectoryStore = defineStore('directory', () => {
   async function load(): Promise<void> {
     enterprises.value = await repositories().enterprises.list();
     loaded.value = true;
+  }
+
+  /** How many enterprises the directory holds, without loading them. */
+  function count(): Promise<number> {
+    return repositories().enterprises.count();
   }
 
   /** Enterprises matching 汉字, full pinyin or initials (“fzgt” finds 丰泽钢构). */
@@ -95,12 +101,15 @@ export const useDirectoryStore = defineStore('directory', () => {
     return undefined;
   }
 
-  /** Add confirmed import rows in one transaction. */
-  async function importAll(rows: Enterprise[]): Promise<number> {
-    const count = await repositories().enterprises.importAll(rows);
+  /**
+   * Add confirmed import rows and apply the confirmed updates of known enterprises, in one transaction;
+   * returns how many were added.
+   */
+  async function importAll(rows: Enterprise[], updates: readonly EnterpriseUpdate[] = []): Promise<number> {
+    const added = await repositories().enterprises.importAll(rows, updates);
     await load();
-    return count;
+    return added;
   }
 
-  return { enterprises, loaded, byId, load, search, save, remove, merge, importAll };
+  return { enterprises, loaded, byId, load, count, search, save, remove, merge, importAll };
 });

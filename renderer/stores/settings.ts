@@ -24,10 +24,14 @@ import {
 export * from '../../shared/domain/settings-rules';
 import {
   coveredYears,
+  holidayYearFromForm,
   parseHolidayTable,
   SHIPPED_HOLIDAYS,
   type HolidayTable,
+  type HolidayYear,
+  type HolidayYearForm,
 } from '../../shared/domain/holidays';
+import { toIsoDate } from '../../shared/domain/workdays';
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -314,6 +318,23 @@ export const useSettingsStore = defineStore('settings', () => {
     };
   }
 
+  /**
+   * Store one year entered as a form (the notice's periods and 调休 workdays), through the same checks as a
+   * file; it adds the year, or replaces the year there was. Writes nothing when anything is wrong.
+   */
+  async function saveHolidayYear(
+    form: HolidayYearForm,
+  ): Promise<
+    { ok: true; year: string; replaced: boolean; entry: HolidayYear } | { ok: false; errors: string[] }
+  > {
+    const built = holidayYearFromForm(form);
+    if (!built.ok) return built;
+    const table: HolidayTable = { version: toIsoDate(Date.now()), years: { [built.year]: built.entry } };
+    const before = await repositories().settings.importHolidayTable(table);
+    await reloadHolidays();
+    return { ok: true, year: built.year, replaced: before.includes(built.year), entry: built.entry };
+  }
+
   /** Forget an imported year (a shipped year applies again). */
   async function removeImportedHolidayYear(year: string): Promise<void> {
     await repositories().settings.removeImportedHolidayYear(year);
@@ -361,6 +382,7 @@ export const useSettingsStore = defineStore('settings', () => {
     restoreDefaultCategories,
     saveDeadlineRules,
     importHolidayFile,
+    saveHolidayYear,
     removeImportedHolidayYear,
   };
 });

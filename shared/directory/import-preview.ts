@@ -16,18 +16,23 @@ import {
   checkDraft,
   createDuplicateLookup,
   emptyDraft,
+  enterpriseChanges,
   enterpriseNameKey,
   findDirectoryDuplicate,
+  findUpdatableEnterprise,
   issueMessage,
   statusOf,
 } from './row-rules';
 import type {
   CsvDelimiter,
+  DirectoryField,
+  EnterpriseUpdate,
   ImportErrorCode,
   ImportFile,
   ImportFormat,
   ImportPreview,
   ImportRow,
+  ImportRowStatus,
   RowIssue,
   TextEncodingName,
 } from './types';
@@ -156,6 +161,13 @@ export async function buildImportPreview(
   const dataRows = rows.slice(header.rowIndex + 1);
   if (dataRows.every(isBlankRow)) return fail('header_only', '只有表头，没有企业数据');
 
+  // A directory from the 市场监管 register often has 法定代表人 and no contact column: the legal representative
+  // is then the contact (filling, never replacing, the contact of an enterprise already in the directory).
+  const contactFromLegalRep =
+    header.missingFields.includes('contact') && !header.missingFields.includes('legalRep');
+  if (contactFromLegalRep) warnings.push('文件没有“联系人”列，联系人按“法定代表人”填写');
+  const fillOnly: DirectoryField[] = contactFromLegalRep ? ['contact'] : [];
+
   const lookup = createDuplicateLookup(existing);
   const seenCodes = new Map<string, number>();
   const seenNames = new Map<string, number>();
@@ -165,22 +177,43 @@ export async function buildImportPreview(
     const line = header.rowIndex + i + 2;
     const raw = emptyDraft();
     for (const column of header.columns) raw[column.field] = cells[column.index] ?? '';
+    if (contactFromLegalRep) raw.contact = raw.legalRep;
     const checked = checkDraft(raw);
     const { draft } = checked;
     const directory = findDirectoryDuplicate(draft, lookup);
-    const issues: RowIssue[] = [...checked.issues, ...directory.issues];
 
     const codeLine = draft.creditCode === '' ? undefined : seenCodes.get(draft.creditCode);
     const nameKey = enterpriseNameKey(draft.name);
     const nameLine = nameKey === '' ? undefined : seenNames.get(nameKey);
+    const inFile: RowIssue[] = [];
     if (codeLine !== undefined) {
-      issues.push({ kind: 'reject', field: 'creditCode', text: `与本文件第${codeLine}行相同` });
+      inFile.push({ kind: 'reject', field: 'creditCode', text: `与本文件第${codeLine}行相同` });
     }
     if (nameLine !== undefined)
-      issues.push({ kind: 'reject', field: 'name', text: `与本文件第${nameLine}行重复` });
+      inFile.push({ kind: 'reject', field: 'name', text: `与本文件第${nameLine}行重复` });
 
-    const status = statusOf(issues);
-    // Only rows that will import block later ones: a refused row's corrected copy further down may still import.
+    // An enterprise the directory has already: offered as an update of its details when the row is otherwise
+    // sound, names that one enterprise only, and is its first row in the file; refused as before otherwise.
+    const target =
+      directory.duplicateOfId !== undefined &&
+      inFile.length === 0 &&
+      !checked.issues.some((x) => x.kind === 'reject')
+        ? findUpdatableEnterprise(draft, lookup)
+        : undefined;
+    let issues: RowIssue[];
+    let status: ImportRowStatus;
+    let update: EnterpriseUpdate | undefined;
+    if (target) {
+      issues = checked.issues;
+      const changes = enterpriseChanges(target, draft, fillOnly);
+      status = changes.length > 0 ? 'update' : 'unchanged';
+      update = { enterpriseId: target.id, name: target.name, changes };
+    } else {
+      issues = [...checked.issues, ...directory.issues, ...inFile];
+      status = statusOf(issues);
+    }
+    // Only rows that will import (or update) block later ones: a refused row's corrected copy further down
+    // may still import.
     if (status !== 'rejected') {
       if (draft.creditCode !== '') seenCodes.set(draft.creditCode, line);
       seenNames.set(nameKey, line);
@@ -196,10 +229,11 @@ export async function buildImportPreview(
       raw,
       ...(directory.duplicateOfId !== undefined ? { duplicateOfId: directory.duplicateOfId } : {}),
       ...(duplicateOfLine !== undefined ? { duplicateOfLine } : {}),
+      ...(update ? { update } : {}),
     });
   });
 
-  const count = (s: ImportRow['status']): number => out.filter((r) => r.status === s).length;
+  const count = (s: ImportRowStatus): number => out.filter((r) => r.status === s).length;
   const valid = count('valid');
   const fixable = count('fixable');
   return {
@@ -218,18 +252,29 @@ export async function buildImportPreview(
       warnings,
     },
     rows: out,
-    counts: { total: out.length, valid, fixable, rejected: count('rejected'), importable: valid + fixable },
+    counts: {
+      total: out.length,
+      valid,
+      fixable,
+      rejected: count('rejected'),
+      importable: valid + fixable,
+      update: count('update'),
+      unchanged: count('unchanged'),
+    },
   };
 }
 
-/** The lines a preview imports by default: every valid and fixable row. */
+const isNew = (row: ImportRow): boolean => row.status === 'valid' || row.status === 'fixable';
+
+/** The lines a preview imports by default: every valid and fixable row (updates are confirmed one by one). */
 export function importableLines(preview: ImportPreview): number[] {
-  return preview.ok ? preview.rows.filter((r) => r.status !== 'rejected').map((r) => r.line) : [];
+  return preview.ok ? preview.rows.filter(isNew).map((r) => r.line) : [];
 }
 
 /**
- * The records to add for the lines the user confirmed, in file order. Rejected and unknown lines are skipped, so a
- * refused row can never be imported; an error preview gives nothing.
+ * The records to add for the lines the user confirmed, in file order. Only new rows (valid or fixable) become
+ * records: rejected, unknown and already-known lines (updates, unchanged) are skipped, so a refused row or an
+ * enterprise the directory has can never be added; an error preview gives nothing.
  */
 export function commitRows(
   preview: ImportPreview,
@@ -241,8 +286,17 @@ export function commitRows(
   const newId = options.newId ?? (() => crypto.randomUUID());
   const at = typeof options.now === 'number' ? options.now : (options.now ?? Date.now)();
   return preview.rows
-    .filter((row) => row.status !== 'rejected' && selected.has(row.line))
+    .filter((row) => isNew(row) && selected.has(row.line))
     .map((row) => ({ id: newId(), ...row.draft, createdAt: at, updatedAt: at }));
+}
+
+/** The updates of existing enterprises for the `update` lines the user confirmed, in file order. */
+export function commitUpdates(preview: ImportPreview, selectedLines: Iterable<number>): EnterpriseUpdate[] {
+  if (!preview.ok) return [];
+  const selected = new Set(selectedLines);
+  return preview.rows
+    .filter((row) => row.status === 'update' && row.update && selected.has(row.line))
+    .map((row) => row.update!);
 }
 
 function extensionOf(name: string): string {

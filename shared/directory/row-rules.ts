@@ -10,7 +10,7 @@ import { toHalfWidth } from '../domain/half-width';
 import { normalizePhone } from '../domain/phone';
 import type { Enterprise, Id } from '../domain/types';
 import { DIRECTORY_FIELDS, DIRECTORY_FIELD_LABEL } from './headers';
-import type { DirectoryField, EnterpriseDraft, RowIssue, RowStatus } from './types';
+import type { DirectoryField, EnterpriseDraft, FieldChange, RowIssue, RowStatus } from './types';
 
 /** Longest enterprise name accepted; longer text is almost always a note or a merged paragraph, not a name. */
 export const MAX_NAME_LENGTH = 100;
@@ -124,6 +124,54 @@ export function findDirectoryDuplicate(
   }
   const duplicate = byCode ?? byName;
   return duplicate ? { issues, duplicateOfId: duplicate.id } : { issues };
+}
+
+/**
+ * The existing enterprise a row of a re-import may update: the one with both its name and its credit code, or
+ * the one with its name when the row or the record has no code. Undefined when the row names no enterprise, or
+ * two different ones, or one with another code: those stay refused.
+ */
+export function findUpdatableEnterprise(
+  draft: EnterpriseDraft,
+  lookup: DuplicateLookup,
+): Enterprise | undefined {
+  const byName = lookup.byName(draft.name);
+  if (!byName) return undefined;
+  const byCode = lookup.byCode(draft.creditCode);
+  if (byCode) return byCode.id === byName.id ? byName : undefined;
+  return draft.creditCode === '' || !byName.creditCode ? byName : undefined;
+}
+
+/** The fields a re-import may change on an enterprise (never its name: signed sheets and minutes name it). */
+export const UPDATABLE_FIELDS: readonly DirectoryField[] = [
+  'creditCode',
+  'legalRep',
+  'contact',
+  'contactTitle',
+  'phone',
+  'industry',
+  'street',
+];
+
+/**
+ * What a cleaned row would change on an enterprise: every cell with a value that differs from the record. An
+ * empty cell never clears a field; the credit code, and the fields in `fillOnly` (a contact taken from the
+ * legal representative), only fill a field the record has empty.
+ */
+export function enterpriseChanges(
+  record: Pick<Enterprise, DirectoryField>,
+  draft: EnterpriseDraft,
+  fillOnly: readonly DirectoryField[] = [],
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of UPDATABLE_FIELDS) {
+    const from = record[field] ?? '';
+    const to = draft[field];
+    if (to === '' || to === from) continue;
+    if ((field === 'creditCode' || fillOnly.includes(field)) && from !== '') continue;
+    changes.push({ field, from, to });
+  }
+  return changes;
 }
 
 /** The status a list of issues gives: any rejection rejects, any fix makes it fixable. */

@@ -60,6 +60,27 @@ export interface ImportFileFacts {
 /** valid: imports as is; fixable: imports after the listed automatic fixes; rejected: never imports. */
 export type RowStatus = 'valid' | 'fixable' | 'rejected';
 
+/**
+ * A row of an import: new (valid or fixable), rejected, or an enterprise the directory has already — `update`
+ * when the file's cells differ from its record (the user confirms each), `unchanged` when they do not.
+ */
+export type ImportRowStatus = RowStatus | 'update' | 'unchanged';
+
+/** One field of an existing enterprise that a row of the file would change. */
+export interface FieldChange {
+  field: DirectoryField;
+  from: string;
+  to: string;
+}
+
+/** What a re-imported row would change on the enterprise it names. */
+export interface EnterpriseUpdate {
+  enterpriseId: Id;
+  /** The enterprise's name in the directory. */
+  name: string;
+  changes: FieldChange[];
+}
+
 /** One finding on one field of a row; `text` is without the row prefix, e.g. 「联系电话：已去除空格」. */
 export interface RowIssue {
   kind: 'fix' | 'reject';
@@ -71,7 +92,7 @@ export interface RowIssue {
 export interface ImportRow {
   /** Row number as the user sees it in Excel: 1-based, the header row and any title rows counted. */
   line: number;
-  status: RowStatus;
+  status: ImportRowStatus;
   /** Each automatic fix, e.g. 「第4行 联系电话：全角数字已转换，已去除空格」. */
   fixes: string[];
   /** Why the row is rejected, e.g. 「第3行 统一社会信用代码：校验位应为“B”而不是“0”，请核对代码是否抄错」. */
@@ -86,6 +107,8 @@ export interface ImportRow {
   duplicateOfId?: Id;
   /** The earlier row of the same file this row duplicates. */
   duplicateOfLine?: number;
+  /** For an `update` row: the enterprise and each field that changes (an `unchanged` row has none). */
+  update?: EnterpriseUpdate;
 }
 
 /** Why a whole file cannot be imported. */
@@ -99,13 +122,17 @@ export type ImportErrorCode =
   | 'not_text'
   | 'malformed_csv';
 
-/** Row counts of a preview; `importable` = valid + fixable. */
+/** Row counts of a preview; `importable` = valid + fixable (new enterprises). */
 export interface ImportCounts {
   total: number;
   valid: number;
   fixable: number;
   rejected: number;
   importable: number;
+  /** Enterprises already in the directory whose details the file changes. */
+  update: number;
+  /** Enterprises already in the directory, the file saying the same. */
+  unchanged: number;
 }
 
 /** The outcome of reading an import file: its rows, or one file-level error. */

@@ -4,7 +4,7 @@
  * years below; the user imports later years in 设置 (see `parseHolidayTable` and `mergeHolidayTables`).
  */
 import type { IsoDate } from './types';
-import { isValidIsoDate, isWeekend, weekdayName } from './workdays';
+import { addCalendarDays, calendarDaysBetween, isValidIsoDate, isWeekend, weekdayName } from './workdays';
 
 /** One calendar year of the table. Every date in it falls in that calendar year. */
 export interface HolidayYear {
@@ -226,6 +226,108 @@ export function mergeHolidayTables(base: HolidayTable, update: HolidayTable): Ho
   const ordered: Record<string, HolidayYear> = {};
   for (const year of Object.keys(years).sort()) ordered[year] = years[year] as HolidayYear;
   return { version: update.version, years: ordered };
+}
+
+/** One holiday period of a notice, 「X日至Y日放假」; a single day leaves `to` empty or equal to `from`. */
+export interface HolidayRange {
+  from: IsoDate | '';
+  to: IsoDate | '';
+}
+
+/** A year of the holiday table as the secretary copies it from the notice: its periods and 调休 workdays. */
+export interface HolidayYearForm {
+  year: string;
+  source: string;
+  ranges: HolidayRange[];
+  workdays: Array<IsoDate | ''>;
+}
+
+/** Longest holiday period accepted: the longest in any notice (春节, 国庆) is 9 days. */
+export const MAX_HOLIDAY_RANGE_DAYS = 15;
+
+/** The usual name of a year's notice, offered as its source. */
+export function defaultHolidaySource(year: string): string {
+  return `国务院办公厅关于${year}年部分节假日安排的通知`;
+}
+
+/** A year's holidays as the periods they form: runs of consecutive days, for editing a year as a form. */
+export function holidayRanges(dates: readonly IsoDate[]): Array<{ from: IsoDate; to: IsoDate }> {
+  const ranges: Array<{ from: IsoDate; to: IsoDate }> = [];
+  for (const day of [...new Set(dates)].sort()) {
+    const last = ranges[ranges.length - 1];
+    if (last && addCalendarDays(last.to, 1) === day) last.to = day;
+    else ranges.push({ from: day, to: day });
+  }
+  return ranges;
+}
+
+/** A year of the table as a form, to change it. */
+export function holidayYearForm(year: string, entry: HolidayYear): HolidayYearForm {
+  return {
+    year,
+    source: entry.source,
+    ranges: holidayRanges(entry.holidays).map((r) => ({ from: r.from, to: r.to === r.from ? '' : r.to })),
+    workdays: [...entry.workdays],
+  };
+}
+
+/**
+ * Turn the form into a checked year of the table. Rows left empty are skipped; every problem names its row
+ * (第2段放假, 第1个调休上班日), and then the year goes through the same checks as an imported file.
+ */
+export function holidayYearFromForm(
+  form: HolidayYearForm,
+): { ok: true; year: string; entry: HolidayYear } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const year = form.year.trim();
+  if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100) {
+    return { ok: false, errors: ['年份应为四位数字，如“2027”'] };
+  }
+  if (!form.source.trim()) errors.push('请填写通知名称（来源），如“' + defaultHolidaySource(year) + '”');
+  const inYear = (d: string) => d.slice(0, 4) === year;
+  const periods: Array<{ row: number; from: IsoDate; to: IsoDate }> = [];
+  form.ranges.forEach((range, i) => {
+    const row = `第${i + 1}段放假`;
+    const from = range.from;
+    const to = range.to || range.from;
+    if (!from && !range.to) return;
+    if (!from) return void errors.push(`${row}：请填写开始日期`);
+    if (!isValidIsoDate(from) || !isValidIsoDate(to)) return void errors.push(`${row}：日期不正确`);
+    if (!inYear(from) || !inYear(to)) return void errors.push(`${row}：日期不在${year}年`);
+    const days = calendarDaysBetween(from, to) + 1;
+    if (days < 1) return void errors.push(`${row}：结束日期早于开始日期`);
+    if (days > MAX_HOLIDAY_RANGE_DAYS)
+      return void errors.push(`${row}：连续${days}天，超过${MAX_HOLIDAY_RANGE_DAYS}天，请核对日期`);
+    const clash = periods.find((p) => p.from <= to && from <= p.to);
+    if (clash) return void errors.push(`${row}：与第${clash.row}段放假的日期重叠`);
+    periods.push({ row: i + 1, from, to });
+  });
+  if (periods.length === 0 && !errors.some((e) => e.includes('段放假')))
+    errors.push('请至少填写一段放假日期');
+  const holidays: IsoDate[] = periods.flatMap(({ from, to }) =>
+    Array.from({ length: calendarDaysBetween(from, to) + 1 }, (_, k) => addCalendarDays(from, k)),
+  );
+  const workdays: IsoDate[] = [];
+  form.workdays.forEach((day, i) => {
+    const row = `第${i + 1}个调休上班日`;
+    if (!day) return;
+    if (!isValidIsoDate(day)) return void errors.push(`${row}：日期不正确`);
+    if (!inYear(day)) return void errors.push(`${row}：日期不在${year}年`);
+    if (!isWeekend(day))
+      return void errors.push(
+        `${row}：${day}是${weekdayName(day)}，本来就是工作日；调休上班日应为周六或周日`,
+      );
+    if (holidays.includes(day)) return void errors.push(`${row}：${day}已在放假日期之内`);
+    if (workdays.includes(day)) return void errors.push(`${row}：${day}填了两次`);
+    workdays.push(day);
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  const checked = parseHolidayTable({
+    version: year,
+    years: { [year]: { holidays, workdays, source: form.source.trim() } },
+  });
+  if (!checked.ok) return checked;
+  return { ok: true, year, entry: checked.table.years[year]! };
 }
 
 function parseYear(year: string, raw: unknown, errors: string[]): HolidayYear | undefined {

@@ -517,3 +517,64 @@ export function previewPastedDepartments(
   });
   return { rows: out, ...(headerLine !== undefined ? { headerLine } : {}), counts: tally(out) };
 }
+
+// ── First start ──────────────────────────────────────────────────────────────────────────────
+
+/** The steps of setting up from blank, in the order they depend on each other. */
+export type SetupStep = 'organization' | 'leaders' | 'departments' | 'enterprises' | 'meeting';
+
+/** What the set-up checklist looks at. */
+export interface SetupFacts {
+  organization: Organization;
+  leaders: number;
+  departments: number;
+  enterprises: number;
+  meetings: number;
+}
+
+/** One step of the checklist: what to do, whether it is done, and what there is so far. */
+export interface SetupItem {
+  step: SetupStep;
+  title: string;
+  /** What to do while not done; what there is once done. */
+  detail: string;
+  done: boolean;
+}
+
+/** The set-up checklist: 单位 → 领导 → 部门 → 企业库 → 会议, each done or not. */
+export function setupChecklist(facts: SetupFacts): SetupItem[] {
+  const org = validateOrganization(facts.organization);
+  return [
+    {
+      step: 'organization',
+      title: '单位信息',
+      done: org.ok,
+      detail: org.ok ? `已填写：${org.value.shortName}` : '单位全称、简称和交办单的文号前缀',
+    },
+    {
+      step: 'leaders',
+      title: '领导',
+      done: facts.leaders > 0,
+      detail: facts.leaders > 0 ? `已有${facts.leaders}位` : '接待领导和牵头领导；可从Excel整列粘贴',
+    },
+    {
+      step: 'departments',
+      title: '部门',
+      done: facts.departments > 0,
+      detail:
+        facts.departments > 0 ? `已有${facts.departments}个` : '参会和承办的部门，连同简称、别称；可整列粘贴',
+    },
+    {
+      step: 'enterprises',
+      title: '企业库',
+      done: facts.enterprises > 0,
+      detail: facts.enterprises > 0 ? `已有${facts.enterprises}家` : '导入企业名录（Excel或CSV），或逐个新建',
+    },
+    {
+      step: 'meeting',
+      title: '会议',
+      done: facts.meetings > 0,
+      detail: facts.meetings > 0 ? `已有${facts.meetings}次` : '新建第一次会议，再到会前准备安排发言',
+    },
+  ];
+}

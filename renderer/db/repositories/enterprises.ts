@@ -3,6 +3,8 @@ import type { DeskDb } from '../desk-db';
 import { AuditLog } from './audit';
 import type { AuditInput } from '../../../shared/domain/integrity';
 import type { Enterprise, Id } from '../../../shared/domain/types';
+import type { EnterpriseUpdate } from '../../../shared/directory/types';
+import { DIRECTORY_FIELD_LABEL } from '../../../shared/directory/headers';
 
 /** Thrown when an import would add an enterprise that exists already. */
 export class DuplicateEnterpriseError extends Error {
@@ -58,10 +60,16 @@ export class EnterpriseRepository {
   }
 
   /**
-   * Add imported enterprises in one transaction: all of them or none. Rechecks duplicates inside
-   * the transaction, so an import confirmed twice (or from two windows) cannot add a record twice.
+   * Add imported enterprises and apply the confirmed updates of known ones in one transaction: all of it or
+   * none. Duplicates are checked again inside the transaction, so an import confirmed twice (or from two
+   * windows) cannot add a record twice; an update applies only while the record still has the values the
+   * preview showed, so nothing typed in meanwhile is overwritten unseen.
    */
-  async importAll(enterprises: readonly Enterprise[]): Promise<number> {
+  async importAll(
+    enterprises: readonly Enterprise[],
+    updates: readonly EnterpriseUpdate[] = [],
+    now: number = Date.now(),
+  ): Promise<number> {
     const db = this.db;
     return db.transaction('rw', db.enterprises, async () => {
       for (const e of enterprises) {
@@ -73,7 +81,30 @@ export class EnterpriseRepository {
             `“${e.name}”已在企业库中（与“${clash.name}”重复），本次导入未写入任何数据`,
           );
       }
+      const changed: Enterprise[] = [];
+      for (const update of updates) {
+        const record = await db.enterprises.get(update.enterpriseId);
+        if (!record)
+          throw new Error(`“${update.name}”已不在企业库中，本次导入未写入任何数据；请重新选择文件预览`);
+        const next: Enterprise = { ...record, updatedAt: now };
+        for (const change of update.changes) {
+          if ((record[change.field] ?? '') !== change.from)
+            throw new Error(
+              `“${record.name}”的${DIRECTORY_FIELD_LABEL[change.field]}在预览后已被修改，本次导入未写入任何数据；请重新选择文件预览`,
+            );
+          next[change.field] = change.to;
+        }
+        if (next.creditCode !== record.creditCode) {
+          const owner = await db.enterprises.where('creditCode').equals(next.creditCode).first();
+          if (owner && owner.id !== record.id)
+            throw new DuplicateEnterpriseError(
+              `统一社会信用代码 ${next.creditCode} 已属于“${owner.name}”，本次导入未写入任何数据`,
+            );
+        }
+        changed.push(next);
+      }
       await db.enterprises.bulkAdd(enterprises.map((e) => ({ ...e, name: nameKey(e.name) })));
+      await db.enterprises.bulkPut(changed);
       return enterprises.length;
     });
   }

@@ -70,7 +70,15 @@ describe('buildImportPreview: the fixtures', () => {
       'industry',
       'street',
     ]);
-    expect(preview.counts).toEqual({ total: 24, valid: 24, fixable: 0, rejected: 0, importable: 24 });
+    expect(preview.counts).toEqual({
+      total: 24,
+      valid: 24,
+      fixable: 0,
+      rejected: 0,
+      importable: 24,
+      update: 0,
+      unchanged: 0,
+    });
     expect(preview.rows.map((r) => r.line)).toEqual(Array.from({ length: 24 }, (_, i) => i + 2));
     for (const row of preview.rows) {
       expect(row, `line ${row.line}`).toMatchObject({ status: 'valid', fixes: [], reasons: [], issues: [] });
@@ -111,7 +119,15 @@ describe('buildImportPreview: the fixtures', () => {
   it('enterprises-bad.csv: each bad row with its status and reason', async () => {
     const preview = rowsOf(await buildImportPreview(fixture('enterprises-bad.csv'), []));
     expect(preview.file.encoding).toBe('utf-8');
-    expect(preview.counts).toEqual({ total: 6, valid: 0, fixable: 2, rejected: 4, importable: 2 });
+    expect(preview.counts).toEqual({
+      total: 6,
+      valid: 0,
+      fixable: 2,
+      rejected: 4,
+      importable: 2,
+      update: 0,
+      unchanged: 0,
+    });
     const [checksum, noName, fullWidthPhone, shortCode, spacedName, shortPhone] = preview.rows;
 
     expect(checksum).toMatchObject({
@@ -159,16 +175,21 @@ describe('buildImportPreview: the fixtures', () => {
     expect(shortPhone?.draft.phone).toBe('12345');
   });
 
-  it('enterprises-bad.csv after enterprises.csv: the fixable rows are duplicates now', async () => {
+  it('enterprises-bad.csv after enterprises.csv: a known enterprise with a new phone is an update, conflicts stay refused', async () => {
     const existing = await directoryFrom('enterprises.csv');
     const preview = rowsOf(await buildImportPreview(fixture('enterprises-bad.csv'), existing));
     expect(preview.counts.importable).toBe(0);
     const hongjin = existing.find((e) => e.name === '青溪红金商贸有限公司');
     expect(preview.rows[2]).toMatchObject({
-      status: 'rejected',
+      status: 'update',
       duplicateOfId: hongjin?.id,
       fixes: ['第4行 联系电话：全角数字已转换，已去除空格'],
-      reasons: ['第4行 企业名称：企业库中已有此企业（名称和统一社会信用代码都相同）'],
+      reasons: [],
+      update: {
+        enterpriseId: hongjin?.id,
+        name: '青溪红金商贸有限公司',
+        changes: [{ field: 'phone', from: '15922499556', to: '13800138000' }],
+      },
     });
     // Row 2 has the name of 丰泽 but a mistyped code: both reasons are given.
     expect(preview.rows[0]?.reasons).toEqual([
@@ -180,6 +201,9 @@ describe('buildImportPreview: the fixtures', () => {
       '第3行 企业名称：不能为空',
       '第3行 统一社会信用代码：与企业库中的“临江蓝湾酒店管理有限公司”相同',
     ]);
+    // 朝晖 with padded spaces is the same enterprise saying the same: unchanged, nothing to do.
+    expect(preview.rows[4]).toMatchObject({ status: 'unchanged', update: { changes: [] } });
+    expect(preview.counts).toMatchObject({ update: 1, unchanged: 1, rejected: 4 });
   });
 });
 
@@ -231,7 +255,15 @@ describe('commitRows', () => {
     const existing = await directoryFrom('enterprises.csv');
     expect(existing).toHaveLength(24);
     const again = rowsOf(await buildImportPreview(fixture('enterprises.csv'), existing));
-    expect(again.counts).toEqual({ total: 24, valid: 0, fixable: 0, rejected: 24, importable: 0 });
+    expect(again.counts).toEqual({
+      total: 24,
+      valid: 0,
+      fixable: 0,
+      rejected: 0,
+      importable: 0,
+      update: 0,
+      unchanged: 24,
+    });
     again.rows.forEach((row, i) => expect(row.duplicateOfId).toBe(existing[i]?.id));
     expect(
       commitRows(
@@ -584,6 +616,8 @@ describe('buildImportPreview: a 10 MB file', () => {
       fixable: 0,
       rejected: 0,
       importable: 80_000,
+      update: 0,
+      unchanged: 0,
     });
     expect(preview.rows[79_999]?.line).toBe(80_001);
   });
