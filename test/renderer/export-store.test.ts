@@ -69,11 +69,27 @@ beforeEach(async () => {
   demo = buildDemoDataset({ today: '2026-11-22', now: 1, newId: counterIds() });
   await loadDemoDataset(db, demo);
   await useSettingsStore().load();
+  // The desktop app: drives are listed by main (the browser build is tested below).
+  vi.spyOn(desk.app, 'info').mockResolvedValue({
+    ok: true,
+    value: { name: '恳谈会务台', version: '0', runtime: 'electron', platform: 'win32' },
+  });
   vi.spyOn(desk.export, 'listDrives').mockResolvedValue({ ok: true, value: [KINGSTON] });
 });
 afterEach(() => vi.restoreAllMocks());
 
 describe('useExportStore', () => {
+  it('in the browser build goes to the downloads at once: nothing to choose before exporting', async () => {
+    vi.mocked(desk.app.info).mockRestore();
+    await signFirst(1);
+    const store = useExportStore();
+    await store.load(past().id);
+    expect(await store.listDrives()).toBeUndefined();
+    expect(store.runtime).toBe('web');
+    expect(store.target).toMatchObject({ kind: 'directory', label: '浏览器的下载文件夹' });
+    expect(store.markable).toHaveLength(1);
+  });
+
   it('lists a sheet per signed item with Windows-safe names and skips the unsigned and the tampered', async () => {
     const ids = await signFirst(4);
     // Changed behind the app's back after signing: never exported as signed.
