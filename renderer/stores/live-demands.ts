@@ -29,10 +29,13 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
 
   async function load(meetingId: Id): Promise<void> {
     await flushSummaries();
-    [concerns.value, assignments.value] = await Promise.all([
+    const [list, drafted] = await Promise.all([
       repositories().concerns.listForMeeting(meetingId),
       repositories().assignments.forMeeting(meetingId),
     ]);
+    // In the order they were raised, so the cards keep their places after a reload.
+    concerns.value = [...list].sort((a, b) => a.createdAt - b.createdAt);
+    assignments.value = drafted;
     mergeTargetId.value = undefined;
   }
 
