@@ -249,6 +249,7 @@ test('a reply is recorded under who has the floor, and 修改 corrects who said 
   await editWho.fill('czj');
   await press(page.getByRole('option', { name: /区财政局/ }), testInfo);
   await expect(editWho).toHaveValue('区财政局');
+  await screenshot(page, testInfo, '24-live-editing-speaker');
   await press(page.getByRole('button', { name: '保存修改' }), testInfo);
   await expect(wrong).toHaveAccessibleName(/ 部门 区财政局$/);
   await press(wrong.getByRole('button', { name: /已修改/ }), testInfo);
