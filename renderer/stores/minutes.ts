@@ -272,6 +272,7 @@ export const useMinutesStore = defineStore('minutes', () => {
 
   /** Returns true when the role was changed by the floor. */
   function applyFloor(next: Floor): boolean {
+    const before = speaker.value;
     const change = floorChange(followed.value, next);
     followed.value = next;
     pendingFloor.value = undefined;
@@ -281,7 +282,10 @@ export const useMinutesStore = defineStore('minutes', () => {
       picks.value = { ...picks.value, [r]: { who, ...(whoId ? { whoId } : {}) } };
     }
     if (change.role) role.value = change.role;
-    if (text.value.trim() !== '') composerDraft.touch();
+    // The draft records who the text is attributed to: write it again only when that changed.
+    const after = speaker.value;
+    if (text.value.trim() !== '' && (change.role || before.who !== after.who || before.whoId !== after.whoId))
+      composerDraft.touch();
     return change.role !== undefined;
   }
 
