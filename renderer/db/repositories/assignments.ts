@@ -98,8 +98,13 @@ export class AssignmentRepository {
 
   /** How many assignments of each meeting are drafts (待签批) and signed but not handed over (待交办). */
   async waitingCounts(meetingIds: readonly Id[]): Promise<Map<Id, { drafts: number; signed: number }>> {
-    const rows = await this.db.assignments.where('meetingId').anyOf([...meetingIds]).toArray();
-    const out = new Map<Id, { drafts: number; signed: number }>(meetingIds.map((id) => [id, { drafts: 0, signed: 0 }]));
+    const rows = await this.db.assignments
+      .where('meetingId')
+      .anyOf([...meetingIds])
+      .toArray();
+    const out = new Map<Id, { drafts: number; signed: number }>(
+      meetingIds.map((id) => [id, { drafts: 0, signed: 0 }]),
+    );
     for (const a of rows) {
       const c = out.get(a.meetingId);
       if (!c) continue;
