@@ -49,9 +49,42 @@ test('会前准备 from a blank start: import the GBK directory, create a meetin
 
   // A second import of the same file changes nothing.
   await page.getByLabel('选择企业名录文件').setInputFiles(resolve(FIXTURES, 'enterprises-gbk.csv'));
-  await expect(preview.getByRole('status')).toContainText('不能导入10行');
+  await expect(preview.getByRole('status')).toContainText('企业库中已有且无变化10行');
   await expect(preview.getByRole('button', { name: '导入选中的0家企业' })).toBeDisabled();
   await press(preview.getByRole('button', { name: '取消' }), testInfo);
+
+  // An updated directory: 丰泽 has a new contact. Offered as an update, field by field, applied only when ticked.
+  await page.getByLabel('选择企业名录文件').setInputFiles({
+    name: '企业名录（更新）.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        '企业名称,统一社会信用代码,联系人,职务,联系电话',
+        '临江丰泽钢构有限公司,91339901YG58BRK2XB,叶小川,办公室主任,13912345678',
+        '临江蓝湾酒店管理有限公司,91339901CBBKW37DX2,褚雅琴,总经理,13715213350',
+        '青溪新禾农业科技有限公司,,王新禾,总经理,13600001111',
+      ].join('\n'),
+    ),
+  });
+  await expect(preview.getByRole('status')).toHaveText(
+    '共3行：可导入1行，企业库中已有、信息有变化可更新1行，企业库中已有且无变化1行，不能导入0行。已选1行。',
+  );
+  const changes = preview.getByRole('list', { name: '第2行的变更' });
+  await expect(changes).toContainText('联系人：叶振邦 → 叶小川');
+  await expect(changes).toContainText('联系电话：17102255229 → 13912345678');
+  await screenshot(page, testInfo, '10b-directory-import-update');
+  await expect(preview.getByRole('checkbox', { name: '更新第2行' })).not.toBeChecked();
+  await press(
+    preview.getByRole('row').filter({ hasText: '临江丰泽钢构有限公司' }).locator('.el-checkbox'),
+    testInfo,
+  );
+  await expect(preview.getByRole('checkbox', { name: '更新第2行' })).toBeChecked();
+  await press(preview.getByRole('button', { name: '导入1家、更新1家企业' }), testInfo);
+  await expect(page.getByText('已导入1家企业，已更新1家企业的信息')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '企业库（11家）' })).toBeVisible();
+  await expect(page.locator('.directory').getByRole('row', { name: /临江丰泽钢构有限公司/ })).toContainText(
+    '叶小川',
+  );
 
   // Create the meeting: the title follows the kind and 期次.
   await press(page.getByRole('link', { name: '会议列表' }), testInfo);
@@ -197,6 +230,16 @@ test('the demo: a similar earlier demand is shown, bad rows are explained, a del
     .getByLabel('诉求原文（企业原话或书面材料原文）')
     .fill('试点的财政奖补资金区级配套部分还没有拨付，希望尽快拨付到位。');
   await expect(form.getByRole('note')).toContainText(/该企业曾于\d{4}年\d+月反映类似问题/);
+  // Esc (or a click beside the dialog) with words typed asks first; 继续编辑 keeps every word.
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: '有未保存的内容' });
+  await expect(ask).toContainText('“添加会前诉求”中有尚未保存的内容');
+  await screenshot(page, testInfo, '15a-prep-demand-close-asks');
+  await press(ask.getByRole('button', { name: '继续编辑' }), testInfo);
+  await expect(ask).toBeHidden();
+  await expect(form.getByLabel('诉求原文（企业原话或书面材料原文）')).toHaveValue(
+    '试点的财政奖补资金区级配套部分还没有拨付，希望尽快拨付到位。',
+  );
   await press(form.getByRole('button', { name: '保存诉求' }), testInfo);
   await expect(form).toBeHidden();
   await expect(page.getByRole('note').filter({ hasText: '第14次' })).toBeVisible();

@@ -324,3 +324,84 @@ test('settings: a holiday table is imported only when all of it is right', async
   await importFile('holidays-2027.json');
   await expect(page.getByRole('status')).toContainText('替换：2027年');
 });
+
+test('settings: a new year is entered as the notice reads — periods and 调休 workdays — each problem named by row, and can be changed', async ({
+  page,
+}, testInfo) => {
+  // loadDemo pins the page clock at DEMO_NOW (2026): 2027 is the year without a table yet.
+  await openSettings(page, testInfo, /节假日安排/);
+  await press(page.getByRole('button', { name: '按通知填写' }), testInfo);
+  const form = page.getByRole('dialog', { name: '按通知填写节假日安排' });
+  await expect(form.getByLabel('年份')).toHaveValue('2027');
+  await expect(form.getByLabel('依据（通知名称和文号）')).toHaveValue(
+    '国务院办公厅关于2027年部分节假日安排的通知',
+  );
+  await form.getByLabel('第1段放假开始日期').fill('2027-01-01');
+  await form.getByLabel('第2段放假开始日期').fill('2027-02-06');
+  await form.getByLabel('第2段放假结束日期').fill('2027-02-14');
+  await form.getByLabel('第3段放假开始日期').fill('2027-10-01');
+  await form.getByLabel('第3段放假结束日期').fill('2027-10-07');
+  await form.getByLabel('第1个调休上班日', { exact: true }).fill('2027-02-22');
+  await expect(form.getByRole('status')).toHaveText('放假共17天，调休上班1天');
+  await press(form.getByRole('button', { name: '保存' }), testInfo);
+  const problems = form.getByRole('alert');
+  await expect(problems).toContainText('有1处需要修改，没有保存');
+  await expect(problems).toContainText(
+    '第1个调休上班日：2027-02-22是星期一，本来就是工作日；调休上班日应为周六或周日',
+  );
+  await screenshot(page, testInfo, '14-settings-holiday-form');
+  await form.getByLabel('第1个调休上班日', { exact: true }).fill('2027-02-20');
+  await press(form.getByRole('button', { name: '保存' }), testInfo);
+  await expect(page.getByText('已保存2027年节假日安排：放假17天，调休上班1天')).toBeVisible();
+  await expect(form).toBeHidden();
+  const row2027 = page.getByRole('table', { name: '节假日年份列表' }).getByRole('row', { name: /^2027年/ });
+  await expect(row2027).toContainText('17天');
+  await expect(row2027).toContainText('1天');
+  await expect(page.getByText(/尚无.*2027年/)).toHaveCount(0);
+
+  // Changing it: the periods come back as entered; Esc with nothing changed just closes.
+  await press(page.getByRole('button', { name: '修改2027年' }), testInfo);
+  const edit = page.getByRole('dialog', { name: '修改2027年节假日安排' });
+  await expect(edit.getByLabel('第2段放假结束日期')).toHaveValue('2027-02-14');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
+  // A change then 取消 asks; 不保存，关闭 drops it.
+  await press(page.getByRole('button', { name: '修改2027年' }), testInfo);
+  await edit.getByLabel('第3段放假结束日期').fill('2027-10-08');
+  await press(edit.getByRole('button', { name: '取消' }), testInfo);
+  const ask = page.getByRole('dialog', { name: '有未保存的内容' });
+  await expect(ask).toContainText('“修改2027年节假日安排”中有尚未保存的内容');
+  await press(ask.getByRole('button', { name: '不保存，关闭' }), testInfo);
+  await expect(edit).toBeHidden();
+  await expect(row2027).toContainText('17天');
+});
+
+test('settings: what is typed into the organisation form survives a tab switch and is not left without asking', async ({
+  page,
+}, testInfo) => {
+  await openSettings(page, testInfo);
+  await page.getByLabel('联系人').fill('王晓燕');
+  // A switch of tab keeps the form as typed.
+  await press(page.getByRole('tab', { name: /领导/ }), testInfo);
+  await press(page.getByRole('tab', { name: '单位信息' }), testInfo);
+  await expect(page.getByLabel('联系人')).toHaveValue('王晓燕');
+  // Leaving asks; staying keeps it.
+  await press(page.getByRole('link', { name: '会议列表' }), testInfo);
+  const ask = page.getByRole('dialog', { name: '有未保存的内容' });
+  await expect(ask).toContainText('“单位信息”中有尚未保存的内容');
+  await press(ask.getByRole('button', { name: '继续编辑' }), testInfo);
+  await expect(ask).toBeHidden();
+  await expect(page.getByLabel('联系人')).toHaveValue('王晓燕');
+  // A short name longer than 30 characters is flagged, whole.
+  const long = '临江市青溪区工商业联合会（总商会）机关党支部青溪区工商联合会办';
+  await page.getByLabel('单位简称').fill(long);
+  await expect(page.getByLabel('单位简称')).toHaveValue(long);
+  await expect(page.getByText('超出1个字（最多30个字），请删减后再保存')).toBeVisible();
+  await screenshot(page, testInfo, '03b-settings-organization-too-long');
+  await page.getByLabel('单位简称').fill('青溪区工商联');
+  await press(page.getByRole('button', { name: '保存单位信息' }), testInfo);
+  await expect(page.getByText('单位信息已保存')).toBeVisible();
+  // Saved: leaving does not ask.
+  await press(page.getByRole('link', { name: '会议列表' }), testInfo);
+  await expect(page.getByRole('heading', { name: '会议列表' })).toBeVisible();
+});

@@ -2,7 +2,7 @@
 // whether it holds unsaved input, a screen asks before the router leaves it, a dialog asks before it closes.
 import { computed, onBeforeUnmount, reactive, ref, type ComputedRef } from 'vue';
 import { onBeforeRouteLeave } from 'vue-router';
-import { confirmAction } from '../../src/confirm';
+import { ElMessageBox } from 'element-plus';
 
 interface Source {
   label: () => string;
@@ -33,13 +33,27 @@ export function unsavedForms(): string[] {
   return [...new Set([...sources.values()].filter((s) => s.dirty()).map((s) => s.label()))];
 }
 
-/** Ask whether to throw away the unsaved input of the named forms; true to go on without saving. */
-export function confirmDiscard(labels: readonly string[]): Promise<boolean> {
-  return confirmAction(
+/**
+ * Ask whether to throw away the unsaved input of the named forms; true to go on without saving (`leave` the
+ * screen, or `close` a dialog).
+ */
+export function confirmDiscard(
+  labels: readonly string[],
+  going: 'leave' | 'close' = 'leave',
+): Promise<boolean> {
+  return ElMessageBox.confirm(
     `“${labels.join('”“')}”中有尚未保存的内容，不保存的话这些内容会丢失。`,
     '有未保存的内容',
-    '不保存，离开',
-  );
+    {
+      confirmButtonText: going === 'leave' ? '不保存，离开' : '不保存，关闭',
+      cancelButtonText: '继续编辑',
+      type: 'warning',
+      // The back button changes the address before the question is answered: the box must stay for the answer.
+      closeOnHashChange: false,
+    },
+  )
+    .then(() => true)
+    .catch(() => false);
 }
 
 /** Ask before the router leaves this screen while a form on it holds unsaved input. */
@@ -56,7 +70,7 @@ export function useLeaveGuard(): void {
  */
 export function useGuardedClose(label: () => string, dirty: () => boolean, close: () => void) {
   async function request(): Promise<void> {
-    if (!dirty() || (await confirmDiscard([label()]))) close();
+    if (!dirty() || (await confirmDiscard([label()], 'close'))) close();
   }
   return {
     request,
