@@ -7,14 +7,12 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
 import { useSettingsStore } from './settings';
+import { draftWriter } from './draft-writer';
 import { MINUTE_ROLE_LABEL } from '../../shared/domain/labels';
 import { floorChange, roleAfterEntry, type Floor } from '../../shared/domain/live';
 import type { Draft, Id, Meeting, MinuteEntry, MinuteRole } from '../../shared/domain/types';
 
-/** Quiet time after the last key before the draft is written. */
-export const DRAFT_DEBOUNCE_MS = 400;
-/** While typing goes on without a pause, the draft is still written at least this often. */
-export const DRAFT_MAX_WAIT_MS = 800;
+export { DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS } from './draft-writer';
 
 /** The roles in the order of their quick keys (Alt+1 … Alt+4). */
 export const MINUTE_ROLES: readonly MinuteRole[] = ['entrepreneur', 'department', 'leader', 'host'];
@@ -63,80 +61,6 @@ export function recoveryMessage(notice: RecoveryNotice): string {
 const charCount = (text: string) => [...text].length;
 const messageOf = (error: unknown) =>
   error instanceof Error && error.message ? error.message : String(error);
-
-/**
- * Writes a draft a short while after the last change, and at the latest `DRAFT_MAX_WAIT_MS` after the first
- * unsaved one. `record` is read when the write is decided; undefined deletes the draft. Writes run one after
- * another; `cancel` also drops a write that is queued but not begun (the text was just committed).
- */
-function draftWriter(
-  key: () => string | undefined,
-  record: () => Draft | undefined,
-  on: { saved: (draft: Draft | undefined) => void; failed: (error: unknown) => void },
-) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let since: number | undefined;
-  let dirty = false;
-  let generation = 0;
-  let chain: Promise<void> = Promise.resolve();
-
-  function stopTimer() {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    since = undefined;
-  }
-
-  function flush(): Promise<void> {
-    stopTimer();
-    if (!dirty) return chain;
-    dirty = false;
-    const draftKey = key();
-    if (draftKey === undefined) return chain;
-    const draft = record();
-    const mine = generation;
-    chain = chain
-      .then(async () => {
-        if (mine !== generation) return;
-        const repo = repositories().minutes;
-        if (draft) await repo.saveDraft(draft);
-        else await repo.deleteDraft(draftKey);
-        performance.mark('desk:draft-saved');
-        on.saved(draft);
-      })
-      .catch((error: unknown) => {
-        if (mine !== generation) return;
-        dirty = true;
-        on.failed(error);
-      });
-    return chain;
-  }
-
-  return {
-    /** Something changed: write it soon. */
-    touch() {
-      dirty = true;
-      const now = Date.now();
-      since ??= now;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(
-        () => void flush(),
-        Math.min(DRAFT_DEBOUNCE_MS, Math.max(0, since + DRAFT_MAX_WAIT_MS - now)),
-      );
-    },
-    flush,
-    /** Forget unsaved changes and queued writes: the text was committed, or the draft discarded. */
-    cancel() {
-      stopTimer();
-      dirty = false;
-      generation += 1;
-    },
-    /** Resolves when every write begun so far has finished. */
-    settled: () => chain,
-    get pending() {
-      return dirty;
-    },
-  };
-}
 
 /** The verbatim minutes of one meeting. */
 export const useMinutesStore = defineStore('minutes', () => {
