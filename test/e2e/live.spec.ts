@@ -273,6 +273,7 @@ test('a meeting started on another day than planned asks first, and records the 
   await expect(page.getByRole('button', { name: '开始会议', exact: true })).toBeVisible();
 
   await start(page, testInfo);
+  await expect(page.getByText('原定12月16日，11月22日召开')).toBeVisible();
   const id = await meetingIdByEdition(page, 15);
   const stored = await page.evaluate(
     (meetingId) =>
