@@ -1,4 +1,5 @@
-// Pasted leaders and departments are added in one transaction, all or none, after the last ones.
+// 设置 and 会前准备 from the store: pasted leaders and departments (one transaction, all or none), a holiday year
+// entered as a form, and a demand longer than its limit.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeskDb } from '../../renderer/db';
 import { usePrepStore } from '../../renderer/stores/prep';
@@ -97,5 +98,54 @@ describe('a pre-collected demand longer than its limit', () => {
       '诉求摘要不能超过60个字（现在多了1个字）',
     );
     expect(prep.concerns.filter((c) => c.verbatim.startsWith('材'))).toEqual([]);
+  });
+});
+
+describe('a holiday year entered as a form', () => {
+  it('writes nothing when a row is wrong, adds a new year, and replaces a shipped one', async () => {
+    const settings = useSettingsStore();
+    await settings.load();
+    const form = {
+      year: '2027',
+      source: '国务院办公厅关于2027年部分节假日安排的通知',
+      ranges: [{ from: '2027-10-01', to: '2027-10-07' }],
+      workdays: ['2027-10-11'],
+    } as const;
+    const bad = await settings.saveHolidayYear({
+      ...form,
+      ranges: [...form.ranges],
+      workdays: [...form.workdays],
+    });
+    expect(bad).toEqual({
+      ok: false,
+      errors: ['第1个调休上班日：2027-10-11是星期一，本来就是工作日；调休上班日应为周六或周日'],
+    });
+    expect(await db.settings.get('holidayTable')).toBeUndefined();
+
+    const good = await settings.saveHolidayYear({
+      ...form,
+      ranges: [...form.ranges],
+      workdays: ['2027-10-09'],
+    });
+    expect(good).toMatchObject({ ok: true, year: '2027', replaced: false });
+    expect(settings.holidayYears.find((y) => y.year === '2027')).toMatchObject({
+      holidays: 7,
+      workdays: 1,
+      origin: 'imported',
+      replacesShipped: false,
+    });
+
+    const changed = await settings.saveHolidayYear({
+      year: '2026',
+      source: '国务院办公厅关于2026年部分节假日安排的通知（更正）',
+      ranges: [{ from: '2026-01-01', to: '2026-01-03' }],
+      workdays: [],
+    });
+    expect(changed).toMatchObject({ ok: true, year: '2026', replaced: true });
+    expect(settings.holidayYears.find((y) => y.year === '2026')).toMatchObject({
+      holidays: 3,
+      origin: 'imported',
+      replacesShipped: true,
+    });
   });
 });
