@@ -118,6 +118,23 @@ export const usePrepStore = defineStore('prep', () => {
     await reloadQueue();
   }
 
+  // Field changes of speakers, one after the other: a name typed and then a tap on 点名 in the same row are
+  // two writes, and the second must start from the first's result, not from the row as it was drawn.
+  let patches: Promise<void> = Promise.resolve();
+
+  /** Change some fields of a speaker, on top of whatever was saved before (nothing typed is written over). */
+  function patchEntry(
+    id: Id,
+    fields: Partial<Pick<QueueEntry, 'speaker' | 'speakerTitle' | 'channel'>>,
+  ): Promise<void> {
+    const run = patches.then(async () => {
+      const current = queue.value.find((q) => q.id === id);
+      if (current) await updateEntry({ ...current, ...fields });
+    });
+    patches = run.catch(() => undefined);
+    return run;
+  }
+
   async function removeEntry(id: Id): Promise<void> {
     await repositories().queue.remove(id);
     await reloadQueue();
@@ -270,6 +287,7 @@ export const usePrepStore = defineStore('prep', () => {
     open,
     signUp,
     updateEntry,
+    patchEntry,
     removeEntry,
     reorder,
     move,
