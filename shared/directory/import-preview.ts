@@ -1,7 +1,7 @@
 /**
  * Importing the enterprise directory from a file the user picked: first a preview (nothing is stored) that says,
  * row by row, what will be imported, what was fixed and what is refused and why; then `commitRows` turns the rows
- * the user confirmed into records. Nothing is imported silently (DESIGN.md §7).
+ * the user confirmed into records. Nothing is imported silently.
  *
  * Files: Excel workbooks (.xlsx, .xlsm; the first worksheet) and text tables (.csv, .txt, .tsv; comma, tab or
  * semicolon separated; UTF-8 with or without BOM, GBK/GB18030, UTF-16 with BOM). Up to 20 MB. The content decides

@@ -9,7 +9,7 @@ import { toHalfWidth } from './half-width';
 import { DEFAULT_DEADLINE_RULES } from './deadlines';
 import { overLimit } from './meeting';
 
-/** The default concern categories (DESIGN.md §1), offered until the federation sets its own. */
+/** The default concern categories (the categories offices publish), offered until the federation sets its own. */
 export const DEFAULT_CATEGORIES: readonly string[] = [
   '用地',
   '融资',

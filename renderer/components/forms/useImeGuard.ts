@@ -1,4 +1,4 @@
-// Enter that picks a pinyin candidate must not submit a form (PITFALLS.md: Chinese input). Some IMEs send
+// Enter that picks a pinyin candidate must not submit a form (a known IME trap). Some IMEs send
 // that Enter just after compositionend with isComposing already false, so a flag outlives the event by a tick.
 import { ref } from 'vue';
 
