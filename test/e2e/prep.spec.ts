@@ -255,7 +255,7 @@ test('the demo: a similar earlier demand is shown, bad rows are explained, a del
   ).toBeVisible();
   await screenshot(page, testInfo, '15b-prep-briefing-saved');
   await doc.saveAs(testInfo.outputPath('会前材料.docx'));
-  const { paragraphs, readDocx, tableRows } = await import('../shared/docs/docx');
+  const { paragraphs, readDocx, tableRows } = await import('./docx-text');
   const word = await readDocx(new Uint8Array(await readFile(testInfo.outputPath('会前材料.docx'))));
   const text = paragraphs(word.document);
   expect(text[0]).toBe('青溪区第15次“民营企业接待日”会前材料');
