@@ -96,11 +96,18 @@ export const useExportStore = defineStore('export', () => {
     report.value = undefined;
     handedOff.value = 0;
     replyDueDates.value = [];
-    const { assignments: repo, signOffs: signOffRepo, settings: settingsRepo } = repositories();
+    const { assignments: repo, signOffs: signOffRepo, settings: settingsRepo, concerns } = repositories();
     const [records, organization] = await Promise.all([
       repo.meetingRecords(meetingId),
       settingsRepo.organization(),
     ]);
+    // 此前反映 in the 会前材料: what the meeting's enterprises raised at earlier meetings.
+    const earlierConcerns = records
+      ? await concerns.earlierFor(
+          records.meeting,
+          records.enterprises.map((e) => e.id),
+        )
+      : [];
     if (!current()) return undefined;
     meeting.value = records?.meeting;
     if (!records) return false;
@@ -124,6 +131,7 @@ export const useExportStore = defineStore('export', () => {
       minuteEntries: records.minuteEntries,
       assignments: records.assignments,
       signOffs: records.signOffs,
+      earlierConcerns,
     };
     await prepare();
     return current() ? true : undefined;

@@ -1,4 +1,5 @@
 // 会前准备 of one meeting: who speaks in which order, and the demands collected before it.
+import { removalQuestion } from '../../shared/domain/queue';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { desk } from '../bridge';
@@ -133,6 +134,15 @@ export const usePrepStore = defineStore('prep', () => {
     });
     patches = run.catch(() => undefined);
     return run;
+  }
+
+  /** What 移除 asks about a speaker: plainly before they spoke; after, how long and what becomes of their words. */
+  async function removalQuestionFor(entry: QueueEntry, enterprise: string) {
+    const entries = meeting.value ? await repositories().minutes.listForMeeting(meeting.value.id) : [];
+    const recorded = entries.filter(
+      (m) => m.role === 'entrepreneur' && m.whoId === entry.enterpriseId,
+    ).length;
+    return removalQuestion(entry, enterprise, recorded);
   }
 
   async function removeEntry(id: Id): Promise<void> {
@@ -289,6 +299,7 @@ export const usePrepStore = defineStore('prep', () => {
     updateEntry,
     patchEntry,
     removeEntry,
+    removalQuestionFor,
     reorder,
     move,
     saveConcern,

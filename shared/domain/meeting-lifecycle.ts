@@ -3,6 +3,7 @@
  * 待交办 while any signed sheet waits to be handed over, 已交办 once every item left the federation (or was
  * 转报上级). One rule, applied in the same transaction as the assignment change that moves it.
  */
+import { MEETING_STATUS_LABEL } from './labels';
 import type { Assignment, Meeting, MeetingStatus } from './types';
 
 /** The status a meeting should have with these assignments; before and during the meeting it stays as it is. */
@@ -44,3 +45,10 @@ export function meetingsByUrgency<T extends Pick<Meeting, 'status' | 'date' | 's
 
 /** True while a meeting's assignments wait for the secretary or the leader (待签批 or 待交办). */
 export const isWaiting = (status: MeetingStatus): boolean => status === 'signing' || status === 'handoff';
+
+/** A meeting's status as lists show it: 已交办, or 无交办事项 for one closed with nothing to hand over. */
+export function meetingStatusText(m: Pick<Meeting, 'status' | 'noAssignmentsAt'>): string {
+  return m.status === 'handed_off' && m.noAssignmentsAt !== undefined
+    ? '无交办事项'
+    : MEETING_STATUS_LABEL[m.status];
+}

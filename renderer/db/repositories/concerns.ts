@@ -1,6 +1,6 @@
 // 诉求: pre-collected before a meeting or raised in it.
 import type { DeskDb } from '../desk-db';
-import type { Concern, Id } from '../../../shared/domain/types';
+import type { Concern, Id, Meeting } from '../../../shared/domain/types';
 
 /** Concerns of meetings and of enterprises. */
 export class ConcernRepository {
@@ -15,6 +15,25 @@ export class ConcernRepository {
   /** Everything an enterprise has raised, at any meeting. */
   listForEnterprise(enterpriseId: Id): Promise<Concern[]> {
     return this.db.concerns.where('enterpriseId').equals(enterpriseId).toArray();
+  }
+
+  /**
+   * What these enterprises raised at meetings held before `meeting` and still on the list (not in the recycle
+   * bin): the 会前材料's 此前反映.
+   */
+  async earlierFor(meeting: Pick<Meeting, 'id' | 'date'>, enterpriseIds: readonly Id[]): Promise<Concern[]> {
+    const [concerns, meetings] = await Promise.all([
+      this.db.concerns
+        .where('enterpriseId')
+        .anyOf([...enterpriseIds])
+        .toArray(),
+      this.db.meetings.toArray(),
+    ]);
+    const held = new Map(meetings.map((m) => [m.id, m]));
+    return concerns.filter((c) => {
+      const m = held.get(c.meetingId);
+      return m !== undefined && m.deletedAt === undefined && m.id !== meeting.id && m.date < meeting.date;
+    });
   }
 
   /** Insert or replace a concern. */

@@ -8,7 +8,11 @@ import {
   signOffHash,
   snapshotHash,
 } from '../../../shared/domain/integrity';
-import { meetingStatusAfter } from '../../../shared/domain/meeting-lifecycle';
+import {
+  meetingsByUrgency,
+  meetingStatusAfter,
+  meetingStatusText,
+} from '../../../shared/domain/meeting-lifecycle';
 import { decisionChanges, sourceChanges, takeSnapshot } from '../../../shared/domain/signed-snapshot';
 import type { Assignment, AuditRecord, SignedSnapshot, SignOff } from '../../../shared/domain/types';
 import { demoBundle } from '../docs/docx';
@@ -221,5 +225,32 @@ describe('meetingStatusAfter', () => {
     expect(meetingStatusAfter('handoff', of('handed_off', 'escalated'))).toBe('handed_off');
     expect(meetingStatusAfter('handed_off', of('handed_off', 'draft'))).toBe('signing');
     expect(meetingStatusAfter('signing', of())).toBe('signing');
+  });
+});
+
+describe('meetings for the 签批 and 交办导出 screens', () => {
+  it('offers the ones waiting first, the oldest first, and names a meeting closed with nothing to hand over', () => {
+    const m = (
+      id: string,
+      status: 'signing' | 'handoff' | 'live' | 'handed_off' | 'preparing',
+      date: string,
+    ) => ({
+      id,
+      status,
+      date,
+      startTime: '09:00',
+    });
+    const list = [
+      m('a', 'handed_off', '2026-10-01'),
+      m('b', 'signing', '2026-11-21'),
+      m('c', 'preparing', '2026-12-15'),
+      m('d', 'handoff', '2026-11-14'),
+      m('e', 'signing', '2026-11-07'),
+      m('f', 'handed_off', '2026-11-01'),
+    ];
+    expect(meetingsByUrgency(list).map((x) => x.id)).toEqual(['e', 'b', 'd', 'f', 'a', 'c']);
+    expect(meetingStatusText({ status: 'handed_off' })).toBe('已交办');
+    expect(meetingStatusText({ status: 'handed_off', noAssignmentsAt: 5 })).toBe('无交办事项');
+    expect(meetingStatusText({ status: 'signing' })).toBe('待签批');
   });
 });
