@@ -150,6 +150,8 @@ test('sign once, then confirm item by item; a half-written signature survives a 
   await expect(replace).toContainText('请财政局本月底前拨付到位');
   await press(replace.getByRole('button', { name: '改用建议' }), testInfo);
   await expect(page.getByRole('button', { name: '✓ 已采用此批示' })).toBeVisible();
+  // The box fades out before the finger writes: strokes land on the pad, not on the fading backdrop.
+  await expect(page.locator('.el-overlay.is-message-box')).toHaveCount(0);
 
   await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
   await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
