@@ -1,4 +1,4 @@
-// Secure defaults for every window of the app (DESIGN.md §5). Electron is passed in, so tests can
+// Secure defaults for every window of the app (docs/architecture.md, "Layers"). Electron is passed in, so tests can
 // inspect the options and the handlers without launching anything.
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 

@@ -1,4 +1,4 @@
-// The app's database: IndexedDB through Dexie, one table per word of the glossary (DESIGN.md §3).
+// The app's database: IndexedDB through Dexie, one table per word of the glossary (docs/architecture.md, "Glossary").
 // Every version stays in this file forever; a change of shape is a new version with an upgrade.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {

@@ -1,4 +1,4 @@
-// Only screens that work are routed (DESIGN.md §2); later screens join as they are built.
+// Only screens that work are routed (docs/architecture.md, "Screens"); later screens join as they are built.
 import { createRouter, createWebHashHistory } from 'vue-router';
 import MeetingsView from '../views/MeetingsView.vue';
 

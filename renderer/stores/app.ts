@@ -19,7 +19,7 @@ export const useAppStore = defineStore('app', () => {
     ready.value = true;
   }
 
-  /** Load the demo organisation, enterprises and meetings (DESIGN.md §2: 载入示例数据). */
+  /** Load the demo organisation, enterprises and meetings (载入示例数据). */
   async function loadDemo(): Promise<void> {
     const now = Date.now();
     const demo = buildDemoDataset({ today: toIsoDate(now), now, newId: () => crypto.randomUUID() });

@@ -1,6 +1,6 @@
 // 原汁原味记录 of the meeting on the live screen: the committed entries, the composer and its draft.
 //
-// Never lost (DESIGN.md §7): the text being typed is in IndexedDB within a second of the last key (a short
+// Never lost (docs/architecture.md, "Never lost"): the text being typed is in IndexedDB within a second of the last key (a short
 // debounce, with a ceiling while typing goes on), and an entry is committed in one strict transaction that also
 // deletes the draft, before the composer clears. Opening the meeting again restores the draft and says so.
 import { defineStore } from 'pinia';

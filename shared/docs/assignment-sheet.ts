@@ -1,5 +1,5 @@
 /**
- * 交办单: one signed assignment as the one-page form the departments receive (DESIGN.md §4). A view model of
+ * 交办单: one signed assignment as the one-page form the departments receive (docs/architecture.md, "Documents"). A view model of
  * ready-to-print strings (`AssignmentSheetData`), a mapper from the records, and the builder.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph } from 'docx';

@@ -1,6 +1,6 @@
 /**
- * The page, type and package rules every document shares (GB/T 9704-2012, DESIGN.md §4), written so that WPS,
- * Word and LibreOffice lay them out alike (PITFALLS.md "Word / WPS fidelity with docx").
+ * The page, type and package rules every document shares (GB/T 9704-2012, docs/architecture.md, "Documents"), written so that WPS,
+ * Word and LibreOffice lay them out alike (docs/pitfalls.md, "Word / WPS fidelity").
  */
 import {
   AlignmentType,

@@ -1,5 +1,5 @@
 /**
- * 会议纪要 (DESIGN.md §4): the meeting's facts, then speaker by speaker the words as they were captured, the
+ * 会议纪要 (docs/architecture.md, "Documents"): the meeting's facts, then speaker by speaker the words as they were captured, the
  * on-site answers and the leader's instructions, then the 交办事项 as a table. A view model of ready-to-print
  * strings (`MinutesData`), a mapper from the records (`minutesData`) and the builder (`buildMinutes`).
  *

@@ -1,5 +1,5 @@
 /**
- * The 交办件 life cycle (DESIGN.md §3) as an explicit state machine, so that every screen and every import
+ * The 交办件 life cycle (docs/architecture.md, "Glossary") as an explicit state machine, so that every screen and every import
  * agrees on which step may follow which.
  */
 import type { AssignmentStatus } from './types';

@@ -1,5 +1,5 @@
 /**
- * Deadlines in calendar or working days (DESIGN.md §3): 会后两天内交办, 两周内回复, yellow and red warnings.
+ * Deadlines in calendar or working days (docs/architecture.md, "Glossary"): 会后两天内交办, 两周内回复, yellow and red warnings.
  *
  * When working days run into a year the holiday table does not cover, the answer is still computed (weekends
  * only) but always comes with a warning that says so: a deadline must never be a silent guess.

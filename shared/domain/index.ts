@@ -1,4 +1,4 @@
-/** The domain layer in one import: types and rules (DESIGN.md §3). */
+/** The domain layer in one import: types and rules (docs/architecture.md, "Glossary"). */
 export type * from './types';
 export * from './labels';
 export * from './assignment-lifecycle';

@@ -1,5 +1,5 @@
 /**
- * Tamper evidence for 签批 (DESIGN.md §3, §7): the SHA-256 a signature locks, and the append-only
+ * Tamper evidence for 签批 (docs/architecture.md, "Signed and checked"): the SHA-256 a signature locks, and the append-only
  * audit log where each record carries the hash of the one before. Pure, on the Web Crypto API that
  * browsers and Node share.
  */

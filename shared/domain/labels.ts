@@ -103,7 +103,7 @@ export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
   escalate: '转报上级',
 };
 
-/** 交办件状态 (DESIGN.md §3). */
+/** 交办件状态 (docs/architecture.md, "Glossary"). */
 export const ASSIGNMENT_STATUS_LABEL: Readonly<Record<AssignmentStatus, string>> = {
   draft: '待签批',
   signed: '已签批',

@@ -1,5 +1,5 @@
 /**
- * The domain vocabulary of Kentan Desk (DESIGN.md §3). Pure types: no runtime code.
+ * The domain vocabulary of Kentan Desk (docs/architecture.md, "Glossary"). Pure types: no runtime code.
  *
  * Conventions used everywhere:
  * - ids are strings made by `crypto.randomUUID()`;
@@ -18,7 +18,7 @@ export type IsoDate = string;
 export type MeetingKind = 'reception' | 'roundtable' | 'symposium';
 /** 市级 / 区县级. */
 export type MeetingLevel = 'city' | 'county';
-/** 筹备中 / 进行中 / 待签批 / 待交办 / 已交办 (DESIGN.md §2). */
+/** 筹备中 / 进行中 / 待签批 / 待交办 / 已交办 (docs/architecture.md, "Screens"). */
 export type MeetingStatus = 'preparing' | 'live' | 'signing' | 'handoff' | 'handed_off';
 
 /** 会议. */
@@ -197,7 +197,7 @@ export interface Draft {
   savedAt: EpochMs;
 }
 
-/** 交办件 life cycle (DESIGN.md §3). */
+/** 交办件 life cycle (docs/architecture.md, "Glossary"). */
 export type AssignmentStatus =
   'draft' | 'signed' | 'handed_off' | 'replied' | 'evaluated' | 'closed' | 'redo' | 'escalated';
 

@@ -1,4 +1,4 @@
-// The figures of the live screen (DESIGN.md §6), measured through the real screen in real Chromium, with the
+// The figures of the live screen (docs/architecture.md, "Budgets"), measured through the real screen in real Chromium, with the
 // meeting holding 2,000 entries and ten years of data in the database:
 //   Enter → entry durable: the Enter keydown's timestamp to the `desk:minute-committed` mark the store sets
 //     once the transaction has completed; the floor is a bare strict IndexedDB put of a record of the same

@@ -1,4 +1,4 @@
-// npm run bench: the figures of DESIGN.md §6, each printed beside its budget (and its floor, where
+// npm run bench: the figures of docs/architecture.md, "Budgets", each printed beside its budget (and its floor, where
 // one is measured in the same run). A benchmark, not a test: it reports, it does not fail on noise.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -60,7 +60,7 @@ try {
   await page.goto(`${origin}/bench/index.html`);
   await page.waitForFunction(() => 'deskBench' in window);
 
-  console.log('\n恳谈会务台 · 性能基准 (DESIGN.md §6)\n');
+  console.log('\n恳谈会务台 · 性能基准 (docs/architecture.md, "Budgets")\n');
 
   // 1. Enter → a minute entry committed in IndexedDB, 500 commits into a meeting of 2,000 entries.
   const commit = await page.evaluate(() => window.deskBench.minuteCommit(2000, 500));

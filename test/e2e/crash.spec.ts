@@ -1,4 +1,4 @@
-// Never lost (DESIGN.md §7), tested for real: a browser of our own on a profile on disk, text typed without
+// Never lost (docs/architecture.md, "Never lost"), tested for real: a browser of our own on a profile on disk, text typed without
 // Enter, SIGKILL to the whole browser after a little more than the one second the draft may take, a restart on
 // the same profile — and the text is back in the composer with a notice, and every committed entry is there.
 // Several rounds in one test; test/bench/crash-stress.mjs runs twenty.

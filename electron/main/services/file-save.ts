@@ -1,4 +1,4 @@
-// Writing a file so that its final name never holds a partial file (DESIGN.md §7): write to a
+// Writing a file so that its final name never holds a partial file (docs/architecture.md, "Never lost"): write to a
 // temporary name in the same directory, flush, read the temporary file back and compare SHA-256,
 // rename, then read the final name back and compare again. Checking before the rename means a
 // file that reads back wrong never replaces an earlier good one; checking after it catches a file

@@ -28,7 +28,7 @@ export function saveDraft(id: Id, fields: DraftFields): Promise<boolean> {
 
 /**
  * A text field that saves itself: ~400 ms after the last keystroke, at once on blur, and on
- * leaving the screen, so typed words reach the database well within the second DESIGN.md §6 asks.
+ * leaving the screen, so typed words reach the database well within the second docs/architecture.md, "Budgets" asks.
  * While the secretary has unsaved words the stored value does not overwrite them.
  */
 export function useSavedText(source: () => string, save: (text: string) => Promise<unknown>, delay = 400) {

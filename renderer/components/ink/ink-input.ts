@@ -1,4 +1,4 @@
-// Turns pointer events into ink strokes with the touchscreen rules of PITFALLS.md "Ink and signatures":
+// Turns pointer events into ink strokes with the touchscreen rules of docs/pitfalls.md, "Ink and signatures":
 // pressure only from a pen, palm rejection once a pen has been seen, one stroke at a time.
 // Kept free of the canvas so happy-dom tests can drive it.
 import type { InkStroke, PadPoint } from '../../../shared/domain/types';

@@ -42,7 +42,7 @@ export interface TenYearsSize {
   minuteEntries: number;
 }
 
-/** The figures of DESIGN.md §6. */
+/** The figures of docs/architecture.md, "Budgets". */
 export const TEN_YEARS: TenYearsSize = { meetings: 500, concerns: 50_000, minuteEntries: 200_000 };
 
 /** Fill the database with ten years of records; returns the counts written. */

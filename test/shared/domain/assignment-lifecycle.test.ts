@@ -25,7 +25,7 @@ const ALL_STATUSES: AssignmentStatus[] = [
   'escalated',
 ];
 
-// The life cycle of DESIGN.md §3, written out independently of the table under test.
+// The life cycle of docs/architecture.md, "Glossary", written out independently of the table under test.
 const ALLOWED: Array<[AssignmentStatus, AssignmentEvent, AssignmentStatus]> = [
   ['draft', 'sign', 'signed'],
   ['signed', 'resign', 'draft'],

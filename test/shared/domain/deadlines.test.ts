@@ -164,7 +164,7 @@ describe('warningLevel', () => {
 });
 
 describe('handoffDue and replyDue', () => {
-  it('use the defaults of DESIGN.md §3', () => {
+  it('use the defaults of docs/architecture.md, "Glossary"', () => {
     expect(DEFAULT_DEADLINE_RULES).toEqual({
       handoffDays: 2,
       replyDays: 14,

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/domain/labels';
 
 describe('labels', () => {
-  it('use the words of DESIGN.md', () => {
+  it('use the words of docs/architecture.md', () => {
     expect(MEETING_KIND_LABEL).toEqual({ reception: '接待日', roundtable: '恳谈会', symposium: '座谈会' });
     expect(MEETING_LEVEL_LABEL).toEqual({ city: '市级', county: '区县级' });
     expect(MEETING_STATUS_LABEL).toEqual({
