@@ -27,12 +27,3 @@ export async function openProjector(
     return '无法打开投屏窗口，请重试';
   }
 }
-
-/** Close the projector window if it is open. */
-export async function closeProjector(api: Pick<DeskApi, 'projector'> = desk): Promise<void> {
-  try {
-    await api.projector.close();
-  } catch {
-    // Nothing to tell: a projector that cannot be closed is already gone.
-  }
-}

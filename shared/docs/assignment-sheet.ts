@@ -2,6 +2,7 @@
  * 交办单: one signed assignment as the one-page form the departments receive (docs/architecture.md, "Documents"). A view model of
  * ready-to-print strings (`AssignmentSheetData`), a mapper from the records, and the builder.
  */
+import { formatChineseDate } from '../domain/deadlines';
 import { AlignmentType, ImageRun, LineRuleType, Paragraph } from 'docx';
 import type { ParagraphChild } from 'docx';
 import { exportBlocker } from '../domain/assignment-lifecycle';
@@ -11,7 +12,7 @@ import { takeSnapshot } from '../domain/signed-snapshot';
 import type { Assignment, Id, SignedSnapshot, SignOff } from '../domain/types';
 import type { BundleIndex, MeetingBundle } from './bundle';
 import { indexBundle } from './bundle';
-import { chineseDate, chineseDateOf, itemNumber, joinNames } from './format';
+import { chineseDateOf, itemNumber, joinNames } from './format';
 import {
   FACE,
   gbDocument,
@@ -136,7 +137,7 @@ export function sheetData(snapshot: SignedSnapshot, signOff: SignOff): Assignmen
     reporter: { ...snapshot.reporter },
     meeting: {
       title: snapshot.meeting.title,
-      date: chineseDate(snapshot.meeting.date),
+      date: formatChineseDate(snapshot.meeting.date),
       leaders: joinNames(snapshot.meeting.hosts.map((h) => h.name)),
     },
     category: joinNames([...new Set(snapshot.concerns.map((c) => c.category))]),
@@ -153,7 +154,7 @@ export function sheetData(snapshot: SignedSnapshot, signOff: SignOff): Assignmen
     leadLeader: snapshot.leadLeader.name,
     leadDept: snapshot.leadDept.name,
     coDepts: joinNames(snapshot.coDepts.map((d) => d.name)),
-    dueDate: snapshot.dueAt ? chineseDate(snapshot.dueAt) : '',
+    dueDate: snapshot.dueAt ? formatChineseDate(snapshot.dueAt) : '',
     contact: { ...snapshot.contact },
     seal: {
       assignmentId: snapshot.assignmentId,

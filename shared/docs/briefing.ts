@@ -4,12 +4,13 @@
  * meetings (此前反映). Short on purpose: one look per enterprise. A view model (`BriefingData`), a mapper from
  * the records (`briefingData`) and the builder (`buildBriefing`).
  */
+import { formatChineseDate } from '../domain/deadlines';
 import type { Paragraph, Table } from 'docx';
 import { URGENCY_LABEL } from '../domain/labels';
 import type { Concern, Id } from '../domain/types';
 import type { MeetingBundle } from './bundle';
 import { indexBundle } from './bundle';
-import { chineseDate, chineseDateOf, chineseNumeral, itemNumber, textMask } from './format';
+import { chineseDateOf, chineseNumeral, itemNumber, textMask } from './format';
 import {
   bodyPara,
   gbDocument,
@@ -116,7 +117,7 @@ export function briefingData(bundle: MeetingBundle, options: BriefingOptions = {
   const written = order.filter((o) => o.note === '书面反映').length;
 
   const facts: MeetingFact[] = [
-    ...meetingFacts(ix, meeting, `${chineseDate(meeting.date)} ${meeting.startTime}`.trim()),
+    ...meetingFacts(ix, meeting, `${formatChineseDate(meeting.date)} ${meeting.startTime}`.trim()),
     {
       label: '发言企业',
       text: order.length === 0 ? '' : `${order.length}家${written ? `（其中书面反映${written}家）` : ''}`,

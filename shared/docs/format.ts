@@ -2,8 +2,7 @@
  * Text as the documents print it: Chinese dates and times, lists joined with 、, mobile numbers masked.
  */
 import { formatChineseDate } from '../domain/deadlines';
-import { maskPhone } from '../domain/phone';
-import type { EpochMs, IsoDate } from '../domain/types';
+import type { EpochMs } from '../domain/types';
 import { toIsoDate } from '../domain/workdays';
 
 // An 11-digit mainland mobile number not glued to other digits (so an ID number or an amount is left alone).
@@ -17,17 +16,6 @@ export function maskMobilesInText(text: string): string {
 /** What documents do to free text: mask mobile numbers (the default), or leave the text as it is. */
 export function textMask(maskPhones = true): (text: string) => string {
   return maskPhones ? maskMobilesInText : (text) => text;
-}
-
-/** A phone number as a document prints it: masked (`maskPhone`) unless `show` is set. */
-export function phoneText(phone: string, show: boolean): string {
-  if (phone.trim() === '') return '';
-  return show ? phone : maskPhone(phone);
-}
-
-/** 2026年11月18日 for a calendar date. */
-export function chineseDate(date: IsoDate): string {
-  return formatChineseDate(date);
 }
 
 /** 2026年11月18日 for an instant, in China Standard Time. */

@@ -2,13 +2,14 @@
  * What the 会议纪要 and the 会前材料 both print: the title over one or two lines, the meeting's facts (时间, 地点,
  * 领导, 参会单位 …) and small ruled lists in a table. Strings in, paragraphs out.
  */
+import { formatChineseDate } from '../domain/deadlines';
 import { AlignmentType } from 'docx';
 import type { Paragraph, Table } from 'docx';
 import { formatChineseMonthDay } from '../domain/deadlines';
 import type { Id, Meeting } from '../domain/types';
 import { toIsoDate } from '../domain/workdays';
 import type { BundleIndex } from './bundle';
-import { chineseDate, clockOf, joinNames } from './format';
+import { clockOf, joinNames } from './format';
 import { bodyPara, FACE, LINE, para, run, SIZE, TEXT_WIDTH, titlePara } from './gbt9704';
 import type { CellSpec, RowSpec } from './table';
 import { fixedTable } from './table';
@@ -41,11 +42,11 @@ export function departmentsText(ix: BundleIndex, ids: readonly Id[]): string {
  */
 export function meetingTimeText(meeting: Meeting): string {
   if (meeting.startedAt === undefined) {
-    const date = chineseDate(meeting.date);
+    const date = formatChineseDate(meeting.date);
     return meeting.startTime ? `${date} ${meeting.startTime}` : date;
   }
   const held = toIsoDate(meeting.startedAt);
-  const start = `${chineseDate(held)} ${clockOf(meeting.startedAt)}`;
+  const start = `${formatChineseDate(held)} ${clockOf(meeting.startedAt)}`;
   if (meeting.endedAt === undefined) return start;
   const ended = toIsoDate(meeting.endedAt);
   const endDay = ended === held ? '' : formatChineseMonthDay(ended);

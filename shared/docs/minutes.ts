@@ -6,12 +6,13 @@
  * The words are printed exactly as recorded (原汁原味): nothing here edits, trims or summarises them; the only
  * change is masking mobile numbers (138****1234), on by default, since the minutes circulate widely.
  */
+import { formatChineseDate } from '../domain/deadlines';
 import type { Paragraph, Table } from 'docx';
 import type { Assignment, Concern, Id, MinuteEntry, QueueEntry } from '../domain/types';
 import { sheetBlocker } from './assignment-sheet';
 import type { BundleIndex, MeetingBundle } from './bundle';
 import { indexBundle, inDocNumberOrder } from './bundle';
-import { chineseDate, chineseNumeral, textMask } from './format';
+import { chineseNumeral, textMask } from './format';
 import {
   bodyPara,
   gbDocument,
@@ -332,7 +333,7 @@ function assignmentRows(ix: BundleIndex, valid: ReadonlySet<Id>, mask: Mask): Mi
           .map((d) => d.name)
           .filter((n) => n)
           .join('、'),
-        dueDate: snap.dueAt ? chineseDate(snap.dueAt) : '',
+        dueDate: snap.dueAt ? formatChineseDate(snap.dueAt) : '',
       };
     return {
       docNumber: number(a),
@@ -348,7 +349,7 @@ function assignmentRows(ix: BundleIndex, valid: ReadonlySet<Id>, mask: Mask): Mi
         .map((id) => ix.department(id)?.name)
         .filter((n) => n)
         .join('、'),
-      dueDate: a.dueAt ? chineseDate(a.dueAt) : '',
+      dueDate: a.dueAt ? formatChineseDate(a.dueAt) : '',
     };
   });
 }

@@ -108,11 +108,6 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
   return toDayNumber(a) - toDayNumber(b);
 }
 
-/** The calendar year of a date. */
-export function yearOf(date: IsoDate): number {
-  return parseIsoDate(date).year;
-}
-
 /** Day of the week, 0 = Sunday … 6 = Saturday (as `Date.prototype.getDay`). */
 export function dayOfWeek(date: IsoDate): number {
   // 1970-01-01 was a Thursday (4).

@@ -26,10 +26,6 @@ export const DESK_CHANNELS = {
 export type DeskConcern = keyof typeof DESK_CHANNELS;
 /** The verbs of one concern. */
 export type DeskVerb<C extends DeskConcern> = keyof (typeof DESK_CHANNELS)[C] & string;
-/** A channel name. */
-export type DeskChannel = {
-  [C in DeskConcern]: (typeof DESK_CHANNELS)[C][DeskVerb<C>];
-}[DeskConcern];
 
 /** All channel names, for checks that a channel is ours. */
 export const ALL_DESK_CHANNELS: readonly string[] = Object.values(DESK_CHANNELS).flatMap((verbs) =>

@@ -99,11 +99,6 @@ export class MinuteRepository {
       .toArray();
   }
 
-  /** How many entries a meeting has. */
-  countForMeeting(meetingId: Id): Promise<number> {
-    return this.db.minuteEntries.where('meetingId').equals(meetingId).count();
-  }
-
   /** Save the text being typed. */
   async saveDraft(draft: Draft): Promise<void> {
     await this.db.drafts.put(draft);

@@ -16,34 +16,6 @@ import {
 } from '../../../shared/domain/labels';
 
 describe('labels', () => {
-  it('use the words of docs/architecture.md', () => {
-    expect(MEETING_KIND_LABEL).toEqual({ reception: '接待日', roundtable: '恳谈会', symposium: '座谈会' });
-    expect(MEETING_LEVEL_LABEL).toEqual({ city: '市级', county: '区县级' });
-    expect(MEETING_STATUS_LABEL).toEqual({
-      preparing: '筹备中',
-      live: '进行中',
-      signing: '待签批',
-      handoff: '待交办',
-      handed_off: '已交办',
-    });
-    expect(CONCERN_KIND_LABEL).toEqual({ problem: '问题', suggestion: '建议' });
-    expect(URGENCY_LABEL).toEqual({ urgent: '急', major: '重', hard: '难', normal: '一般' });
-    expect(MINUTE_ROLE_LABEL).toEqual({
-      entrepreneur: '企业家',
-      department: '部门',
-      leader: '领导',
-      host: '主持人',
-    });
-    expect(SATISFACTION_LABEL).toEqual({ satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' });
-    expect(WARNING_LABEL).toEqual({ none: '正常', yellow: '黄色预警', red: '红色预警' });
-    expect(DAY_KIND_LABEL).toEqual({ calendar: '自然日', working: '工作日' });
-    expect(DISPOSITION_LABEL).toEqual({
-      resolved_on_site: '现场解决',
-      assign: '需交办',
-      escalate: '转报上级',
-    });
-  });
-
   it('never give two members the same label', () => {
     const all = [
       ASSIGNMENT_STATUS_LABEL,
