@@ -3,24 +3,11 @@
  * publishes them each autumn for the next year (国务院办公厅关于XXXX年部分节假日安排的通知). The app ships the
  * years below; the user imports later years in 设置 (see `parseHolidayTable` and `mergeHolidayTables`).
  */
-import type { IsoDate } from './types';
+import type { HolidayTable, HolidayYear, IsoDate } from './types';
 import { addCalendarDays, calendarDaysBetween, isValidIsoDate, isWeekend, weekdayName } from './workdays';
 
-/** One calendar year of the table. Every date in it falls in that calendar year. */
-export interface HolidayYear {
-  /** Days off of the holiday periods, as the notice's "X日至Y日放假" ranges name them. */
-  holidays: IsoDate[];
-  /** 调休 make-up workdays: weekend days on which people work ("X日(周六)上班"). */
-  workdays: IsoDate[];
-  /** The notice the data comes from, for the 设置 screen. */
-  source: string;
-}
-
-/** Holidays and make-up workdays by calendar year (`"2026"`). */
-export interface HolidayTable {
-  version: string;
-  years: Record<string, HolidayYear>;
-}
+// The table's shape is part of the vocabulary (types.ts), so workdays.ts needs no import from here.
+export type { HolidayTable, HolidayYear } from './types';
 
 /** Outcome of checking an imported holiday table. */
 export type HolidayTableParseResult = { ok: true; table: HolidayTable } | { ok: false; errors: string[] };

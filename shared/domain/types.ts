@@ -363,6 +363,22 @@ export interface Evaluation {
 /** 预警. */
 export type Warning = 'none' | 'yellow' | 'red';
 
+/** One calendar year of the holiday table (the State Council's notice): every date in it falls in that year. */
+export interface HolidayYear {
+  /** Days off of the holiday periods, as the notice's "X日至Y日放假" ranges name them. */
+  holidays: IsoDate[];
+  /** 调休 make-up workdays: weekend days on which people work ("X日(周六)上班"). */
+  workdays: IsoDate[];
+  /** The notice the data comes from, for the 设置 screen. */
+  source: string;
+}
+
+/** Holidays and make-up workdays by calendar year (`"2026"`). */
+export interface HolidayTable {
+  version: string;
+  years: Record<string, HolidayYear>;
+}
+
 /** Calendar or working days. */
 export type DayKind = 'calendar' | 'working';
 

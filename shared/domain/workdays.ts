@@ -5,8 +5,7 @@
  * pure integer formulas, never through `new Date('YYYY-MM-DD')`: that parses as UTC midnight while `getDate()`
  * reads local time, which shifts the day by one west of Greenwich. Nothing here depends on the machine's zone.
  */
-import type { EpochMs, IsoDate } from './types';
-import type { HolidayTable } from './holidays';
+import type { EpochMs, HolidayTable, IsoDate } from './types';
 
 const MS_PER_DAY = 86_400_000;
 // China Standard Time has been UTC+8 all year round since 1992 (no daylight saving), so a fixed offset is exact

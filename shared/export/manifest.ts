@@ -4,7 +4,21 @@
  * UTF-8 with a BOM and CRLF line ends, so Notepad on an old Windows, WPS and Excel (the columns are
  * tab-separated) all read the Chinese correctly; the recipient can check a file with Get-FileHash.
  */
-import type { ExportAttestation, ExportedFile } from '../ipc/contract';
+/** One file as the 清单 lists it: its name, and its size and hash once written and verified, or why not. */
+export interface ManifestFile {
+  fileName: string;
+  ok: boolean;
+  size?: number;
+  sha256?: string;
+  error?: { code?: string; message: string };
+}
+
+/** The signatures behind the exported 交办单 and the audit chain's head at export time. */
+export interface ExportAttestation {
+  sheets: Array<{ fileName: string; docNumber: string; signOffHash: string }>;
+  /** The newest audit record when the files were made. */
+  auditHead?: { seq: number; hash: string };
+}
 
 /** What the manifest describes. */
 export interface ManifestInput {
@@ -12,7 +26,7 @@ export interface ManifestInput {
   createdAt: Date;
   /** Where the files are, as the user knows it (E:\青溪区…交办材料, or the .zip's name). */
   location: string;
-  files: readonly ExportedFile[];
+  files: readonly ManifestFile[];
   /** The signatures of the 交办单 and the audit chain's head, for 核对交办单. */
   attestation?: ExportAttestation;
 }

@@ -7,6 +7,11 @@
 import type { DESK_CHANNELS, DeskConcern, DeskVerb } from './channels';
 
 /** Why a desk call failed. */
+import type { ExportAttestation } from '../export/manifest';
+
+// The 清单's statement travels with the export request; its shape belongs to the 清单 (shared/export).
+export type { ExportAttestation } from '../export/manifest';
+
 export type DeskErrorCode =
   | 'unknown_channel'
   | 'forbidden_sender'
@@ -110,13 +115,6 @@ export interface ExportRequest {
   manifestName: string;
   /** What the 清单 states about the signatures: an anchor on the USB stick for 核对交办单. */
   attestation?: ExportAttestation;
-}
-
-/** The signatures behind the exported 交办单 and the audit chain's head at export time. */
-export interface ExportAttestation {
-  sheets: Array<{ fileName: string; docNumber: string; signOffHash: string }>;
-  /** The newest audit record when the files were made. */
-  auditHead?: { seq: number; hash: string };
 }
 
 /** How one file of an export went. */
