@@ -33,6 +33,7 @@ import type {
   QueueEntry,
   SignOff,
 } from '../../shared/domain/types';
+import { toStorable } from '../lib/storable';
 
 export type { DraftFields } from '../../shared/domain/assignment-draft';
 
@@ -262,7 +263,7 @@ export const useAssignmentStore = defineStore('assignments', () => {
       const signOff = await signOffs().sign({
         assignmentId: id,
         signer,
-        strokes: JSON.parse(JSON.stringify(strokes)) as InkStroke[],
+        strokes: toStorable(strokes),
         png,
         prefix: settings.organization.docNumberPrefix,
         year: Number(new Date(now).getFullYear()),

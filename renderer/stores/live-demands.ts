@@ -7,8 +7,7 @@ import { useLiveStore } from './live';
 import { useSettingsStore } from './settings';
 import { draftAssignment } from '../../shared/domain/assignment-draft';
 import type { Assignment, Concern, Disposition, Id, MinuteEntry, Urgency } from '../../shared/domain/types';
-
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+import { toStorable } from '../lib/storable';
 
 /** Demands of the live meeting. */
 export const useLiveDemandsStore = defineStore('liveDemands', () => {
@@ -40,7 +39,7 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
   }
 
   async function save(concern: Concern): Promise<void> {
-    const stored = plain({ ...concern, updatedAt: Date.now() });
+    const stored = toStorable({ ...concern, updatedAt: Date.now() });
     await repositories().concerns.save(stored);
     // The in-memory demand may have moved on while this was written (a summary being typed): keep what is newer.
     const shown = concerns.value.find((c) => c.id === stored.id);

@@ -6,6 +6,7 @@ import { validateMeeting, type MeetingDraft, type MeetingErrors } from '../../sh
 import { meetingsByUrgency } from '../../shared/domain/meeting-lifecycle';
 import type { Id, Meeting } from '../../shared/domain/types';
 import { toIsoDate } from '../../shared/domain/workdays';
+import { toStorable } from '../lib/storable';
 
 /** Meetings: the list and the recycle bin. */
 export const useMeetingStore = defineStore('meeting', () => {
@@ -37,7 +38,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     const meeting: Meeting = existing
       ? { ...existing, ...checked.value, updatedAt: now }
       : { id: crypto.randomUUID(), ...checked.value, status: 'preparing', createdAt: now, updatedAt: now };
-    await repo.save(JSON.parse(JSON.stringify(meeting)) as Meeting);
+    await repo.save(toStorable(meeting));
     await load();
     return { ok: true, meeting };
   }

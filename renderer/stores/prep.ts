@@ -9,6 +9,7 @@ import { safeFileName } from '../../shared/export/file-names';
 import { overLimit } from '../../shared/domain/meeting';
 import type { MeetingBundle } from '../../shared/docs/bundle';
 import type { Concern, Enterprise, Id, Meeting, QueueChannel, QueueEntry } from '../../shared/domain/types';
+import { toStorable } from '../lib/storable';
 
 /** The fields of a pre-collected demand the secretary enters. */
 export type ConcernInput = Pick<
@@ -31,8 +32,6 @@ export type BriefingSaveResult =
   | { ok: true; fileName: string; folder: string }
   | { ok: false; cancelled: true }
   | { ok: false; cancelled: false; error: string };
-
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The preparation of the meeting being worked on. */
 export const usePrepStore = defineStore('prep', () => {
@@ -115,7 +114,7 @@ export const usePrepStore = defineStore('prep', () => {
   }
 
   async function updateEntry(entry: QueueEntry): Promise<void> {
-    await repositories().queue.update(plain(entry));
+    await repositories().queue.update(toStorable(entry));
     await reloadQueue();
   }
 
@@ -200,7 +199,7 @@ export const usePrepStore = defineStore('prep', () => {
     };
     if (input.suggestedDeptId) concern.suggestedDeptId = input.suggestedDeptId;
     else delete concern.suggestedDeptId;
-    await repositories().concerns.save(plain(concern));
+    await repositories().concerns.save(toStorable(concern));
     await reloadConcerns();
     return undefined;
   }

@@ -32,8 +32,7 @@ import {
   type HolidayYearForm,
 } from '../../shared/domain/holidays';
 import { toIsoDate } from '../../shared/domain/workdays';
-
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+import { toStorable } from '../lib/storable';
 
 const moveTo = (ids: readonly Id[]) => new Map(ids.map((id, i) => [id, i + 1]));
 
@@ -162,7 +161,7 @@ export const useSettingsStore = defineStore('settings', () => {
       id: existing?.id ?? crypto.randomUUID(),
       name,
       shortName,
-      aliases: plain([...new Set(input.aliases.map((a) => a.trim()).filter(Boolean))]),
+      aliases: toStorable([...new Set(input.aliases.map((a) => a.trim()).filter(Boolean))]),
       order: existing?.order ?? Math.max(0, ...departments.value.map((d) => d.order)) + 1,
       ...(input.leaderId && leaderById.value.has(input.leaderId) ? { leaderId: input.leaderId } : {}),
     };

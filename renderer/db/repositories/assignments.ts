@@ -26,6 +26,7 @@ import type {
   QueueEntry,
   SignOff,
 } from '../../../shared/domain/types';
+import { toStorable } from '../../lib/storable';
 
 /** Thrown when an assignment change is refused; the message is for the user. */
 export class AssignmentError extends Error {
@@ -54,7 +55,6 @@ export interface HandOffItem {
   file?: { fileName: string; sha256?: string };
 }
 
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const signatureKey = (meetingId: Id) => `signature:${meetingId}`;
 
 /**
@@ -162,7 +162,7 @@ export class AssignmentRepository {
       if (!current) throw new AssignmentError('交办件不存在');
       const blocked = draftEditBlocker(current);
       if (blocked) throw new AssignmentError(blocked);
-      const next = plain(applyDraftFields(current, fields, now));
+      const next = toStorable(applyDraftFields(current, fields, now));
       await db.assignments.put(next);
       return next;
     });
@@ -173,7 +173,7 @@ export class AssignmentRepository {
     if (drafts.length === 0) return;
     const db = this.db;
     await db.transaction('rw', [db.assignments, db.meetings], async () => {
-      await db.assignments.bulkAdd(plain([...drafts]));
+      await db.assignments.bulkAdd(toStorable([...drafts]));
       for (const meetingId of new Set(drafts.map((d) => d.meetingId)))
         await settleMeeting(db, meetingId, now);
     });
@@ -185,7 +185,7 @@ export class AssignmentRepository {
     const [target, source] = await Promise.all([db.assignments.get(targetId), db.assignments.get(sourceId)]);
     const blocked = mergeBlocker(target, source);
     if (blocked || !target || !source) throw new AssignmentError(blocked ?? '请选择两件不同的交办件');
-    const merged = plain(mergedDraft(target, source, now));
+    const merged = toStorable(mergedDraft(target, source, now));
     return this.audit.withRecord(
       [db.assignments, db.meetings],
       () => ({
@@ -242,7 +242,7 @@ export class AssignmentRepository {
           const due = replyDueOf(a);
           dues.add(due);
           await db.assignments.put(
-            plain({
+            toStorable({
               ...a,
               status: transition(a.status, 'hand_off'),
               handedOffAt: now,
@@ -273,7 +273,7 @@ export class AssignmentRepository {
     if (ink.length === 0) await this.db.drafts.delete(signatureKey(meetingId));
     else
       await this.db.drafts.put(
-        plain({ key: signatureKey(meetingId), meetingId, text: '', ink, signer, savedAt: now }),
+        toStorable({ key: signatureKey(meetingId), meetingId, text: '', ink, signer, savedAt: now }),
       );
   }
 

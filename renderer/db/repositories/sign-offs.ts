@@ -36,6 +36,7 @@ import type {
   SignedSnapshot,
   SignOff,
 } from '../../../shared/domain/types';
+import { toStorable } from '../../lib/storable';
 
 export type { SignatureProblem } from '../../../shared/domain/integrity';
 
@@ -74,7 +75,6 @@ export interface IntegrityReport {
 
 const LEDGER_KEY = 'docNumberLedger';
 const ORGANIZATION_KEY = 'organization';
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /** Assignments checked per slice on start: each slice stays well under 50 ms of main-thread work. */
 const CHUNK = 20;
 
@@ -168,7 +168,7 @@ export class SignOffRepository {
 
     // What the sheet prints, frozen, and the hashes: outside any transaction.
     const sources = await this.snapshotSources(numbered, request.signer);
-    const snapshot = plain(takeSnapshot(sources));
+    const snapshot = toStorable(takeSnapshot(sources));
     const pngSha256 = await sha256Hex(dataUrlBytes(request.png));
     const contentHash = await snapshotHash({
       snapshot,
@@ -177,7 +177,7 @@ export class SignOffRepository {
       signer: request.signer,
       signedAt: request.now,
     });
-    const signOff: SignOff = plain({
+    const signOff: SignOff = toStorable({
       id: crypto.randomUUID(),
       assignmentId: numbered.id,
       signer: request.signer,
