@@ -2,6 +2,7 @@
 // one write after another. The minutes' composer and its corrections each have one.
 import { repositories } from '../db';
 import type { Draft } from '../../shared/domain/types';
+import { runInOrder } from '../lib/run-in-order';
 
 /** Quiet time after the last key before the draft is written. */
 export const DRAFT_DEBOUNCE_MS = 400;
@@ -22,7 +23,7 @@ export function draftWriter(
   let since: number | undefined;
   let dirty = false;
   let generation = 0;
-  let chain: Promise<void> = Promise.resolve();
+  const writes = runInOrder();
 
   function stopTimer() {
     if (timer !== undefined) clearTimeout(timer);
@@ -32,27 +33,26 @@ export function draftWriter(
 
   function flush(): Promise<void> {
     stopTimer();
-    if (!dirty) return chain;
+    if (!dirty) return writes.settled();
     dirty = false;
     const draftKey = key();
-    if (draftKey === undefined) return chain;
+    if (draftKey === undefined) return writes.settled();
     const draft = record();
     const mine = generation;
-    chain = chain
-      .then(async () => {
-        if (mine !== generation) return;
+    return writes.run(async () => {
+      if (mine !== generation) return;
+      try {
         const repo = repositories().minutes;
         if (draft) await repo.saveDraft(draft);
         else await repo.deleteDraft(draftKey);
         performance.mark('desk:draft-saved');
         on.saved(draft);
-      })
-      .catch((error: unknown) => {
+      } catch (error: unknown) {
         if (mine !== generation) return;
         dirty = true;
         on.failed(error);
-      });
-    return chain;
+      }
+    });
   }
 
   return {
@@ -75,7 +75,7 @@ export function draftWriter(
       generation += 1;
     },
     /** Resolves when every write begun so far has finished. */
-    settled: () => chain,
+    settled: () => writes.settled(),
     get pending() {
       return dirty;
     },

@@ -8,6 +8,7 @@ import { useSettingsStore } from './settings';
 import { draftAssignment } from '../../shared/domain/assignment-draft';
 import type { Assignment, Concern, Disposition, Id, MinuteEntry, Urgency } from '../../shared/domain/types';
 import { toStorable } from '../lib/storable';
+import { runInOrder, type RunInOrder } from '../lib/run-in-order';
 
 /** Demands of the live meeting. */
 export const useLiveDemandsStore = defineStore('liveDemands', () => {
@@ -54,17 +55,14 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
   // Changes to one demand run one after another, each applied to the demand as the one before left it (and as
   // the secretary is typing it): a tap on a chip just after typing the summary must not write the demand back
   // without the summary.
-  const chains = new Map<Id, Promise<void>>();
+  const chains = new Map<Id, RunInOrder>();
   function patch(id: Id, change: (c: Concern) => Concern): Promise<void> {
-    const run = (chains.get(id) ?? Promise.resolve()).then(async () => {
+    let chain = chains.get(id);
+    if (!chain) chains.set(id, (chain = runInOrder()));
+    return chain.run(async () => {
       const latest = concerns.value.find((c) => c.id === id);
       if (latest) await save(change(latest));
     });
-    chains.set(
-      id,
-      run.catch(() => undefined),
-    );
-    return run;
   }
 
   /** Quiet time after the last key of a summary before it is written. */
@@ -170,7 +168,7 @@ export const useLiveDemandsStore = defineStore('liveDemands', () => {
 
   /** 生成交办件草稿 from a 需交办 demand and its on-site answers. */
   async function draftFrom(given: Concern, entries: readonly MinuteEntry[]): Promise<Assignment | string> {
-    await chains.get(given.id);
+    await chains.get(given.id)?.settled();
     const c = concerns.value.find((x) => x.id === given.id) ?? given;
     if (c.disposition !== 'assign') return '请先把这条诉求标为“需交办”';
     if (!c.category) return '请先选择问题类别';

@@ -11,6 +11,7 @@ import { heldOn } from '../../shared/domain/live';
 import type { Floor, LiveBroadcast, LiveSession, ProjectedSpeaker } from '../../shared/domain/live';
 import { toIsoDate } from '../../shared/domain/workdays';
 import type { Enterprise, Id, Meeting, QueueEntry } from '../../shared/domain/types';
+import { runInOrder } from '../lib/run-in-order';
 
 type Step = (state: queue.QueueState, now: number) => queue.QueueState;
 
@@ -124,13 +125,11 @@ export const useLiveStore = defineStore('live', () => {
 
   // Steps run one after another, each on the state the previous one left: two quick keys (下一位
   // then 缺席) must not both start from the same old state.
-  let chain: Promise<void> = Promise.resolve();
+  const steps = runInOrder();
 
   /** Apply a queue step and save it (entries, session and, if given, the meeting) in one transaction. */
   function apply(step: Step, meetingChange?: (m: Meeting, at: number) => Meeting): Promise<void> {
-    const run = chain.then(() => applyNow(step, meetingChange));
-    chain = run.catch(() => undefined);
-    return run;
+    return steps.run(() => applyNow(step, meetingChange));
   }
 
   async function applyNow(step: Step, meetingChange?: (m: Meeting, at: number) => Meeting): Promise<void> {

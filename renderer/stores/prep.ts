@@ -10,6 +10,7 @@ import { overLimit } from '../../shared/domain/meeting';
 import type { MeetingBundle } from '../../shared/docs/bundle';
 import type { Concern, Enterprise, Id, Meeting, QueueChannel, QueueEntry } from '../../shared/domain/types';
 import { toStorable } from '../lib/storable';
+import { runInOrder } from '../lib/run-in-order';
 
 /** The fields of a pre-collected demand the secretary enters. */
 export type ConcernInput = Pick<
@@ -120,19 +121,17 @@ export const usePrepStore = defineStore('prep', () => {
 
   // Field changes of speakers, one after the other: a name typed and then a tap on 点名 in the same row are
   // two writes, and the second must start from the first's result, not from the row as it was drawn.
-  let patches: Promise<void> = Promise.resolve();
+  const patches = runInOrder();
 
   /** Change some fields of a speaker, on top of whatever was saved before (nothing typed is written over). */
   function patchEntry(
     id: Id,
     fields: Partial<Pick<QueueEntry, 'speaker' | 'speakerTitle' | 'channel'>>,
   ): Promise<void> {
-    const run = patches.then(async () => {
+    return patches.run(async () => {
       const current = queue.value.find((q) => q.id === id);
       if (current) await updateEntry({ ...current, ...fields });
     });
-    patches = run.catch(() => undefined);
-    return run;
   }
 
   /** What 移除 asks about a speaker: plainly before they spoke; after, how long and what becomes of their words. */

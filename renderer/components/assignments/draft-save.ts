@@ -3,16 +3,17 @@ import { onBeforeUnmount, ref, watch } from 'vue';
 import { ElMessage } from 'element-plus';
 import { useAssignmentStore, type DraftFields } from '../../stores/assignments';
 import type { Id } from '../../../shared/domain/types';
+import { runInOrder } from '../../lib/run-in-order';
 
 // updateDraft spreads the fields over the draft as the store holds it *before* its write; two
 // saves in flight at once (a blur flushing the instruction while a select changes) would each
 // write back the other's old value. One queue for the whole screen keeps them in order.
-let queue: Promise<unknown> = Promise.resolve();
+const saves = runInOrder();
 
 /** Save fields of a draft after any save already under way; a refusal is shown to the secretary. */
 export function saveDraft(id: Id, fields: DraftFields): Promise<boolean> {
   const store = useAssignmentStore();
-  const next = queue.then(async () => {
+  return saves.run(async () => {
     try {
       const error = await store.updateDraft(id, fields);
       if (error) ElMessage.error(error);
@@ -22,8 +23,6 @@ export function saveDraft(id: Id, fields: DraftFields): Promise<boolean> {
       return false;
     }
   });
-  queue = next;
-  return next;
 }
 
 /**
@@ -69,5 +68,5 @@ export function useSavedText(source: () => string, save: (text: string) => Promi
 
 /** Resolves once every save asked for so far has been written (before handing over to 签批模式). */
 export function whenSaved(): Promise<unknown> {
-  return queue;
+  return saves.settled();
 }
