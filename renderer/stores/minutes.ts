@@ -11,6 +11,7 @@ import { draftWriter } from './draft-writer';
 import { MINUTE_ROLE_LABEL } from '../../shared/domain/labels';
 import { floorChange, roleAfterEntry, type Floor } from '../../shared/domain/live';
 import type { Draft, Id, Meeting, MinuteEntry, MinuteRole } from '../../shared/domain/types';
+import { clockOf } from '../../shared/docs/format';
 
 export { DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS } from './draft-writer';
 
@@ -45,17 +46,10 @@ export interface RecoveryNotice {
   savedAt: number;
 }
 
-/** `HH:mm:ss` of an instant, in local time. */
-export function clockTime(at: number): string {
-  const d = new Date(at);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-}
-
 /** The Chinese sentence of a recovery notice. */
 export function recoveryMessage(notice: RecoveryNotice): string {
   const what = notice.kind === 'composer' ? '已恢复上次未提交的文字' : '已恢复上次未保存的修改';
-  return `${what}（${notice.chars}字，保存于 ${clockTime(notice.savedAt)}）`;
+  return `${what}（${notice.chars}字，保存于 ${clockOf(notice.savedAt, 'seconds')}）`;
 }
 
 const charCount = (text: string) => [...text].length;

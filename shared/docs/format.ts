@@ -23,10 +23,15 @@ export function chineseDateOf(at: EpochMs): string {
   return formatChineseDate(toIsoDate(at));
 }
 
-/** `HH:mm` of an instant in China Standard Time, whatever zone the machine is set to. */
-export function clockOf(at: EpochMs): string {
+/**
+ * `HH:mm` (or `HH:mm:ss`) of an instant in China Standard Time, whatever zone the machine is set to: the screens
+ * and the documents must agree on when something was said.
+ */
+export function clockOf(at: EpochMs, precision: 'minutes' | 'seconds' = 'minutes'): string {
   const d = new Date(at + 8 * 3_600_000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const minutes = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return precision === 'seconds' ? `${minutes}:${two(d.getUTCSeconds())}` : minutes;
 }
 
 /** Names joined with the enumeration comma 、, empty strings dropped. */

@@ -232,7 +232,8 @@ describe('useMinutesStore: the draft', () => {
       text: '这笔资金市级部分已经到区里',
       role: 'department',
       who: czj.name,
-      savedAt: new Date(2026, 10, 22, 9, 26, 5).getTime(),
+      // 09:26:05 in China, whatever zone the machine running the test is set to.
+      savedAt: Date.UTC(2026, 10, 22, 1, 26, 5),
     });
     const store = await openMeeting();
     expect(store.text).toBe('这笔资金市级部分已经到区里');
