@@ -4,7 +4,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
 import { useDirectoryStore } from './directory';
-import { createLivePublisher } from '../live/projector-channel';
+import { createLivePublisher } from '../projector/projector-channel';
 import * as queue from '../../shared/domain/queue';
 import { timerDisplay } from '../../shared/domain/timer-display';
 import { heldOn } from '../../shared/domain/live';

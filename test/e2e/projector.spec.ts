@@ -1,6 +1,6 @@
 // The projector (投屏) follows the live screen over the meeting's BroadcastChannel. A second page of
 // the same browser stands in for the live screen and posts raw messages in the channel's format
-// (renderer/live/projector-channel.ts), so this tests the wire format as well as the screen.
+// (renderer/projector/projector-channel.ts), so this tests the wire format as well as the screen.
 import { expect, test, type Page } from '@playwright/test';
 import { screenshot } from './helpers';
 

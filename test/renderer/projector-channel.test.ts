@@ -7,8 +7,8 @@ import {
   readLiveBroadcast,
   readLiveMessage,
   subscribeLive,
-} from '../../renderer/live/projector-channel';
-import { SINGLE_DISPLAY_NOTICE, openProjector } from '../../renderer/live/open-projector';
+} from '../../renderer/projector/projector-channel';
+import { SINGLE_DISPLAY_NOTICE, openProjector } from '../../renderer/projector/open-projector';
 import { createBrowserDesk } from '../../renderer/bridge/browser-desk';
 import type { DeskApi } from '../../shared/ipc/contract';
 
