@@ -1,6 +1,8 @@
-// 企业库: the enterprise directory, its search, and imports.
+// 企业库: the enterprise directory, its search, imports and the export to XLSX.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import dayjs from 'dayjs';
+import { desk, unwrap } from '../bridge';
 import { repositories } from '../db';
 import { validateEnterpriseDraft } from '../../shared/directory/row-rules';
 import { createSearchIndex } from '../../shared/directory/pinyin-search';
@@ -111,5 +113,25 @@ export const useDirectoryStore = defineStore('directory', () => {
     return added;
   }
 
-  return { enterprises, loaded, byId, load, count, search, save, remove, merge, importAll };
+  /**
+   * Write the whole directory as 企业库-YYYYMMDD.xlsx into a folder the secretary chooses; returns the
+   * file's name and how many enterprises it holds, or undefined when no folder was chosen. Throws when
+   * the workbook cannot be built or written.
+   */
+  async function exportXlsx(): Promise<{ fileName: string; count: number } | undefined> {
+    const { buildDirectoryXlsx } = await import('../../shared/directory/xlsx');
+    const bytes = await buildDirectoryXlsx(enterprises.value);
+    const target = await unwrap(desk.files.chooseDirectory());
+    if (!target) return undefined;
+    const saved = await unwrap(
+      desk.files.save({
+        directoryToken: target.token,
+        fileName: `企业库-${dayjs().format('YYYYMMDD')}.xlsx`,
+        bytes,
+      }),
+    );
+    return { fileName: saved.fileName, count: enterprises.value.length };
+  }
+
+  return { enterprises, loaded, byId, load, count, search, save, remove, merge, importAll, exportXlsx };
 });
