@@ -4,35 +4,10 @@ import { computed, ref, shallowRef } from 'vue';
 import dayjs from 'dayjs';
 import { desk, unwrap } from '../bridge';
 import { repositories } from '../db';
-import { validateEnterpriseDraft } from '../../shared/directory/row-rules';
+import { validateEnterprise } from '../../shared/directory/row-rules';
 import { createSearchIndex } from '../../shared/directory/pinyin-search';
 import type { Enterprise, Id } from '../../shared/domain/types';
-import type { EnterpriseUpdate } from '../../shared/directory/types';
-
-/** The fields of an enterprise the secretary edits. */
-export type EnterpriseInput = Pick<
-  Enterprise,
-  'name' | 'creditCode' | 'legalRep' | 'contact' | 'contactTitle' | 'phone' | 'industry' | 'street'
->;
-
-/** Field → Chinese message. */
-export type EnterpriseErrors = Partial<Record<keyof EnterpriseInput, string>>;
-
-/**
- * Clean and check an enterprise's fields with the same rules as an imported row, the duplicate check
- * against the directory included (the record being edited does not count as its own duplicate).
- */
-export function validateEnterprise(
-  input: EnterpriseInput,
-  existing: readonly Enterprise[] = [],
-  ignoreId?: Id,
-): { ok: true; value: EnterpriseInput } | { ok: false; errors: EnterpriseErrors } {
-  const verdict = validateEnterpriseDraft(input, existing, ignoreId ? { ignoreId } : {});
-  if (verdict.status !== 'rejected') return { ok: true, value: verdict.draft };
-  const errors: EnterpriseErrors = {};
-  for (const issue of verdict.issues) if (issue.kind === 'reject') errors[issue.field] ??= issue.text;
-  return { ok: false, errors };
-}
+import type { EnterpriseDraft, EnterpriseErrors, EnterpriseUpdate } from '../../shared/directory/types';
 
 /** The enterprise directory. */
 export const useDirectoryStore = defineStore('directory', () => {
@@ -58,7 +33,7 @@ export const useDirectoryStore = defineStore('directory', () => {
 
   /** Create or update an enterprise; returns it, or the errors by field. */
   async function save(
-    input: EnterpriseInput,
+    input: EnterpriseDraft,
     id?: Id,
   ): Promise<{ ok: true; enterprise: Enterprise } | { ok: false; errors: EnterpriseErrors }> {
     const checked = validateEnterprise(input, enterprises.value, id);
@@ -89,7 +64,7 @@ export const useDirectoryStore = defineStore('directory', () => {
   async function merge(
     keepId: Id,
     mergedIds: Id[],
-    fields: EnterpriseInput,
+    fields: EnterpriseDraft,
   ): Promise<EnterpriseErrors | undefined> {
     const keep = byId.value.get(keepId);
     if (!keep) return { name: '要保留的企业已不存在' };

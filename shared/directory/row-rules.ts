@@ -10,7 +10,14 @@ import { toHalfWidth } from '../domain/half-width';
 import { normalizePhone } from '../domain/phone';
 import type { Enterprise, Id } from '../domain/types';
 import { DIRECTORY_FIELDS, DIRECTORY_FIELD_LABEL } from './headers';
-import type { DirectoryField, EnterpriseDraft, FieldChange, RowIssue, RowStatus } from './types';
+import type {
+  DirectoryField,
+  EnterpriseDraft,
+  EnterpriseErrors,
+  FieldChange,
+  RowIssue,
+  RowStatus,
+} from './types';
 
 /** Longest enterprise name accepted; longer text is almost always a note or a merged paragraph, not a name. */
 export const MAX_NAME_LENGTH = 100;
@@ -199,6 +206,23 @@ export function validateEnterpriseDraft(
     messages: issues.map(issueMessage),
     ...(duplicate.duplicateOfId !== undefined ? { duplicateOfId: duplicate.duplicateOfId } : {}),
   };
+}
+
+/**
+ * Clean and check an enterprise's fields with the same rules as an imported row, the duplicate check
+ * against the directory included (the record being edited, `ignoreId`, does not count as its own
+ * duplicate): the cleaned fields, or the first refusal of each field.
+ */
+export function validateEnterprise(
+  input: EnterpriseDraft,
+  existing: readonly Enterprise[] = [],
+  ignoreId?: Id,
+): { ok: true; value: EnterpriseDraft } | { ok: false; errors: EnterpriseErrors } {
+  const verdict = validateEnterpriseDraft(input, existing, ignoreId ? { ignoreId } : {});
+  if (verdict.status !== 'rejected') return { ok: true, value: verdict.draft };
+  const errors: EnterpriseErrors = {};
+  for (const issue of verdict.issues) if (issue.kind === 'reject') errors[issue.field] ??= issue.text;
+  return { ok: false, errors };
 }
 
 // ——— cleaning ———

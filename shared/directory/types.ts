@@ -11,6 +11,9 @@ export type DirectoryField =
 /** An enterprise's own fields, without id and timestamps: what one imported row becomes. */
 export type EnterpriseDraft = Pick<Enterprise, DirectoryField>;
 
+/** What is wrong with an enterprise's fields: field → Chinese message. */
+export type EnterpriseErrors = Partial<Record<DirectoryField, string>>;
+
 /** How the bytes of a text file were read. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 

@@ -4,7 +4,7 @@ import { loadDemoDataset } from '../../renderer/db/demo-loader';
 import { DuplicateEnterpriseError } from '../../renderer/db/repositories/enterprises';
 import { useMeetingStore } from '../../renderer/stores/meeting';
 import { usePrepStore } from '../../renderer/stores/prep';
-import { useDirectoryStore, validateEnterprise } from '../../renderer/stores/directory';
+import { useDirectoryStore } from '../../renderer/stores/directory';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
 import type { Enterprise } from '../../shared/domain/types';
 import { counterIds, freshDatabase } from './db-helpers';
@@ -99,25 +99,6 @@ describe('pre-collected demands', () => {
 });
 
 describe('directory', () => {
-  it('validates and normalises an enterprise', () => {
-    expect(
-      validateEnterprise({ ...blank(), name: ' ', creditCode: '91339901ABC', phone: '12345' }),
-    ).toMatchObject({
-      ok: false,
-      errors: {
-        name: expect.any(String),
-        creditCode: expect.stringMatching(/18位/),
-        phone: expect.any(String),
-      },
-    });
-    expect(
-      validateEnterprise({ ...blank(), name: '临江新企业有限公司', phone: '+86 138 0013 8000' }),
-    ).toMatchObject({
-      ok: true,
-      value: { phone: '13800138000' },
-    });
-  });
-
   it('searches by pinyin initials and refuses a duplicate name or credit code', async () => {
     const directory = useDirectoryStore();
     await directory.load();

@@ -6,6 +6,7 @@ import {
   createDuplicateLookup,
   emptyDraft,
   enterpriseNameKey,
+  validateEnterprise,
   validateEnterpriseDraft,
 } from '../../../shared/directory/row-rules';
 
@@ -212,5 +213,35 @@ describe('validateEnterpriseDraft (the edit form)', () => {
     const verdict = validateEnterpriseDraft(draft({ name: '青溪新企业有限公司' }), [fengze]);
     expect(verdict).toMatchObject({ status: 'valid', issues: [], messages: [] });
     expect(verdict.duplicateOfId).toBeUndefined();
+  });
+});
+
+describe('validateEnterprise (what the directory store saves)', () => {
+  it('names the refused fields', () => {
+    expect(validateEnterprise(draft({ name: ' ', creditCode: '91339901ABC', phone: '12345' }))).toMatchObject(
+      {
+        ok: false,
+        errors: {
+          name: expect.any(String),
+          creditCode: expect.stringMatching(/18位/),
+          phone: expect.any(String),
+        },
+      },
+    );
+  });
+
+  it('returns the cleaned fields', () => {
+    expect(
+      validateEnterprise(draft({ name: '临江新企业有限公司', phone: '+86 138 0013 8000' })),
+    ).toMatchObject({
+      ok: true,
+      value: { phone: '13800138000' },
+    });
+  });
+
+  it('refuses a duplicate, but not the record being edited', () => {
+    const result = validateEnterprise(draft({ ...fengze }), [fengze]);
+    expect(result.ok).toBe(false);
+    expect(validateEnterprise(draft({ ...fengze }), [fengze], fengze.id).ok).toBe(true);
   });
 });
