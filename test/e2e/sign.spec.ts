@@ -1,6 +1,7 @@
 // 签批模式 end to end: the leader changes a department with one tap, handwrites the instruction,
 // signs with a finger (touch project) or mouse (desktop), the item locks and gets its number;
-// signing once and confirming item by item; a half-written signature survives a reload.
+// signing once and confirming item by item; a half-written signature survives a reload. loadDemo pins the
+// page's clock at DEMO_NOW, so the dates below (the meeting's handoff 11月23日, due dates) hold on any day.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { loadDemo, meetingIdByEdition, press, screenshot, SIGNATURE, writeOn } from './helpers';
 
