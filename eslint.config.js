@@ -1,4 +1,4 @@
-// ESLint flat config. The layer rules mirror DESIGN.md §5: shared/ imports nothing of ours,
+// ESLint flat config. The layer rules mirror docs/architecture.md, "Layers": shared/ imports nothing of ours,
 // renderer/ never reaches into electron/, electron/ never reaches into renderer/.
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';

@@ -165,7 +165,7 @@ export const useExportStore = defineStore('export', () => {
       files.value = built.documents.map((d, i) => ({
         kind: d.kind,
         ...(d.assignmentId ? { assignmentId: d.assignmentId } : {}),
-        fileName: names[i]!,
+        fileName: names[i]!, // uniqueFileNames keeps one name per document, in order
         bytes: d.bytes,
       }));
       const from2 = bundle.value;

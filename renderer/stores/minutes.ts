@@ -4,16 +4,46 @@
 // debounce, with a ceiling while typing goes on), and an entry is committed in one strict transaction that also
 // deletes the draft, before the composer clears. Opening the meeting again restores the draft and says so.
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { repositories } from '../db';
 import { useSettingsStore } from './settings';
-import { draftWriter } from './draft-writer';
+import { useLiveStore } from './live';
+import { saveAfterTyping, type SaveAfterTyping } from '../lib/save-after-typing';
 import { MINUTE_ROLE_LABEL } from '../../shared/domain/labels';
 import { floorChange, roleAfterEntry, type Floor } from '../../shared/domain/live';
 import type { Draft, Id, Meeting, MinuteEntry, MinuteRole } from '../../shared/domain/types';
 import { clockOf } from '../../shared/docs/format';
 
-export { DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS } from './draft-writer';
+export {
+  SAVE_DEBOUNCE_MS as DRAFT_DEBOUNCE_MS,
+  SAVE_MAX_WAIT_MS as DRAFT_MAX_WAIT_MS,
+} from '../lib/save-after-typing';
+
+/**
+ * Keeps a minutes draft in IndexedDB while it is typed: `record` is read when the write is due; undefined deletes
+ * the draft under `key`. `saved` hears of each write that went through.
+ */
+function draftWriter(
+  key: () => string | undefined,
+  record: () => Draft | undefined,
+  on: { saved: (draft: Draft | undefined) => void; failed: (error: unknown) => void },
+): SaveAfterTyping {
+  return saveAfterTyping(
+    () => {
+      const draftKey = key();
+      if (draftKey === undefined) return undefined;
+      const draft = record();
+      return async () => {
+        const repo = repositories().minutes;
+        if (draft) await repo.saveDraft(draft);
+        else await repo.deleteDraft(draftKey);
+        performance.mark('desk:draft-saved');
+        on.saved(draft);
+      };
+    },
+    { failed: on.failed },
+  );
+}
 
 /** The roles in the order of their quick keys (Alt+1 … Alt+4). */
 export const MINUTE_ROLES: readonly MinuteRole[] = ['entrepreneur', 'department', 'leader', 'host'];
@@ -207,6 +237,20 @@ export const useMinutesStore = defineStore('minutes', () => {
     return change.role !== undefined;
   }
 
+  // The live screen has one source of who has the floor and who hosts: the live store. The composer follows it.
+  const live = useLiveStore();
+  const settings = useSettingsStore();
+  watch(
+    () => live.floor,
+    (next) => setFloor(next),
+    { immediate: true },
+  );
+  watch(
+    () => settings.leaderById.get(live.meeting?.hostLeaderIds[0] ?? '')?.name.trim(),
+    (name) => setDefaultSpeaker('host', name ? { who: name } : undefined),
+    { immediate: true },
+  );
+
   /** What the composer says while a floor change waits for the typed text: 提交后改记 部门 区人社局. */
   const pendingFloorNote = computed(() => {
     const next = pendingFloor.value;
@@ -240,7 +284,6 @@ export const useMinutesStore = defineStore('minutes', () => {
     notices.value = [];
     draftStatus.value = 'idle';
     draftSavedAt.value = undefined;
-    const settings = useSettingsStore();
     const repo = repositories();
     try {
       const [list, drafts, found] = await Promise.all([

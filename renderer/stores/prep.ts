@@ -269,7 +269,8 @@ export const usePrepStore = defineStore('prep', () => {
     // docx loads only when a document is made.
     const { meetingDocuments } = await import('../../shared/docs/meeting-documents');
     const built = await meetingDocuments(bundle, { include: ['briefing'], maskPhones: true });
-    const doc = built.documents[0]!;
+    const doc = built.documents[0];
+    if (!doc) throw new Error('会前材料没有生成');
     return { fileName: safeFileName(doc.stem, '.docx'), bytes: doc.bytes };
   }
 

@@ -5,6 +5,8 @@ import { loadDemoDataset } from '../../renderer/db/demo-loader';
 import { useLiveStore } from '../../renderer/stores/live';
 import { useLiveDemandsStore } from '../../renderer/stores/live-demands';
 import { useSettingsStore } from '../../renderer/stores/settings';
+import { useMinutesStore } from '../../renderer/stores/minutes';
+import { nextTick } from 'vue';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
 import { handoffCountdown } from '../../renderer/components/meetings/handoff-countdown';
 import { DEFAULT_DEADLINE_RULES } from '../../shared/domain/deadlines';
@@ -75,6 +77,28 @@ describe('useLiveStore', () => {
     const stored = await db.meetings.get(upcoming().id);
     expect(stored?.status).toBe('signing');
     expect(stored?.endedAt).toBeGreaterThan(0);
+  });
+
+  it('is where the minutes learn who has the floor and who hosts', async () => {
+    const live = useLiveStore();
+    const minutes = useMinutesStore();
+    await live.open(upcoming().id);
+    await minutes.load(upcoming().id);
+    const host = demo.leaders.find((l) => l.id === upcoming().hostLeaderIds[0])!;
+    expect(minutes.speakerFor('host').who).toBe(host.name);
+    await live.start();
+    await nextTick();
+    expect(minutes.role).toBe('entrepreneur');
+    expect(minutes.speaker.who).toBe('孙立伟');
+    await live.beginReply('department', '区人力资源和社会保障局', 'd-rsj');
+    await nextTick();
+    expect(minutes.role).toBe('department');
+    expect(minutes.speaker).toEqual({ who: '区人力资源和社会保障局', whoId: 'd-rsj' });
+    await live.endReply();
+    await live.next();
+    await nextTick();
+    expect(minutes.role).toBe('entrepreneur');
+    expect(minutes.speaker.who).toBe('郑浩然');
   });
 });
 

@@ -1,6 +1,6 @@
 // The composer's keyboard rules in happy-dom: Enter commits, but never while an IME is composing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, h, nextTick, ref, type App, type Ref } from 'vue';
+import { createApp, h, nextTick, type App } from 'vue';
 import { getActivePinia } from 'pinia';
 import type { DeskDb } from '../../renderer/db';
 import { loadDemoDataset } from '../../renderer/db/demo-loader';
@@ -35,14 +35,15 @@ const count = () => db.minuteEntries.where('meetingId').equals(meetingId()).coun
 
 const speaker = { who: '许家豪', whoId: 'ent-x' };
 
-async function mount(floor: Ref<Floor> = ref({ speaker })) {
+/** Mounts the panel with this floor, as the live store would give it. */
+async function mount(floor: Floor = { speaker }) {
+  useMinutesStore().setFloor(floor);
   host = document.createElement('div');
   document.body.appendChild(host);
   app = createApp({
     render: () =>
       h(MinutesPanel, {
         meetingId: meetingId(),
-        floor: floor.value,
         onCommitted: (entry: MinuteEntry) => committed.push(entry),
       }),
   });
@@ -53,6 +54,8 @@ async function mount(floor: Ref<Floor> = ref({ speaker })) {
   await nextTick();
   return host.querySelector<HTMLTextAreaElement>('textarea[aria-label="记录内容"]')!;
 }
+
+const setFloor = (floor: Floor) => useMinutesStore().setFloor(floor);
 
 function type(textarea: HTMLTextAreaElement, value: string) {
   textarea.value = value;
@@ -133,12 +136,11 @@ describe('MinutesPanel composer', () => {
   });
 
   it('during a reply names the answering department, and after it the speaker again', async () => {
-    const floor = ref<Floor>({ speaker });
-    const textarea = await mount(floor);
+    const textarea = await mount();
     const who = () => host.querySelector<HTMLInputElement>('input[aria-label="发言人"]')!.value;
     const checked = () =>
       host.querySelector('[role="radio"][aria-checked="true"]')?.getAttribute('aria-label');
-    floor.value = { speaker, reply: { role: 'department', who: '区人力资源和社会保障局', whoId: 'd-rsj' } };
+    setFloor({ speaker, reply: { role: 'department', who: '区人力资源和社会保障局', whoId: 'd-rsj' } });
     await nextTick();
     expect(checked()).toBe('部门');
     expect(who()).toBe('区人力资源和社会保障局');
@@ -146,17 +148,16 @@ describe('MinutesPanel composer', () => {
     key(textarea, { key: 'Enter' });
     await settle();
     expect(committed[0]).toMatchObject({ role: 'department', who: '区人力资源和社会保障局', whoId: 'd-rsj' });
-    floor.value = { speaker };
+    setFloor({ speaker });
     await nextTick();
     expect(checked()).toBe('企业家');
     expect(who()).toBe('许家豪');
   });
 
   it('says so when the floor moves with words still in the composer, and they keep their speaker', async () => {
-    const floor = ref<Floor>({ speaker });
-    const textarea = await mount(floor);
+    const textarea = await mount();
     type(textarea, '还有一件事');
-    floor.value = { speaker, reply: { role: 'leader', who: '陈思远', whoId: 'l-1' } };
+    setFloor({ speaker, reply: { role: 'leader', who: '陈思远', whoId: 'l-1' } });
     await nextTick();
     const note = host.querySelector('[role="status"]');
     expect(note?.textContent).toContain('正在输入的文字仍记为「许家豪」，提交后改记「领导 陈思远」');
