@@ -9,6 +9,7 @@ import type {
   Draft,
   Enterprise,
   Evaluation,
+  FollowUpStep,
   Leader,
   Meeting,
   MinuteEntry,
@@ -39,6 +40,7 @@ export class DeskDb extends Dexie {
   auditLog!: Table<AuditRecord, number>;
   settings!: EntityTable<Setting, 'key'>;
   liveSessions!: EntityTable<LiveSession, 'meetingId'>;
+  followUps!: EntityTable<FollowUpStep, 'id'>;
 
   constructor(name: string = DESK_DB_NAME) {
     // Strict durability: a committed entry is on disk before the transaction completes, so a
@@ -63,6 +65,14 @@ export class DeskDb extends Dexie {
     // v2 (会中记录): the live state of a meeting in progress — who has the floor and the timer.
     this.version(2).stores({
       liveSessions: 'meetingId',
+    });
+    // v3 (跟踪督办): the steps recorded on each 交办件 after handoff, and the indexes the board reads by — open
+    // items by state, due dates, the lead leader — so it stays instant with ten years of items. Existing records
+    // need no change: an assignment without `round` is in its first round.
+    this.version(3).stores({
+      assignments:
+        'id, meetingId, enterpriseId, status, docNumber, leadDeptId, leadLeaderId, replyDueAt, handedOffAt',
+      followUps: 'id, assignmentId, [assignmentId+at], kind, on',
     });
   }
 }

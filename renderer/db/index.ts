@@ -4,6 +4,7 @@ import { AssignmentRepository } from './repositories/assignments';
 import { AuditLog } from './repositories/audit';
 import { ConcernRepository } from './repositories/concerns';
 import { EnterpriseRepository } from './repositories/enterprises';
+import { FollowUpRepository } from './repositories/follow-ups';
 import { LiveRepository } from './repositories/live';
 import { MeetingRepository } from './repositories/meetings';
 import { QueueRepository } from './repositories/queue';
@@ -21,6 +22,7 @@ export interface Repositories {
   audit: AuditLog;
   concerns: ConcernRepository;
   enterprises: EnterpriseRepository;
+  followUps: FollowUpRepository;
   live: LiveRepository;
   meetings: MeetingRepository;
   queue: QueueRepository;
@@ -38,6 +40,7 @@ export function repositories(db: DeskDb = getDeskDb()): Repositories {
     audit: new AuditLog(db),
     concerns: new ConcernRepository(db),
     enterprises: new EnterpriseRepository(db),
+    followUps: new FollowUpRepository(db),
     live: new LiveRepository(db),
     meetings: new MeetingRepository(db),
     queue: new QueueRepository(db),

@@ -9,18 +9,33 @@ export { ASSIGNMENT_STATUS_LABEL } from './labels';
 
 /** What can happen to an assignment. */
 export type AssignmentEvent =
-  'sign' | 'resign' | 'hand_off' | 'reply' | 'evaluate' | 'close' | 'redo' | 'escalate';
+  | 'sign'
+  | 'resign'
+  | 'hand_off'
+  | 'progress'
+  | 'extend'
+  | 'urge'
+  | 'reply'
+  | 'evaluate'
+  | 'close'
+  | 'redo'
+  | 'escalate'
+  | 'write_off';
 
 /** Every event, in the order the life cycle normally meets them. */
 export const ASSIGNMENT_EVENTS: readonly AssignmentEvent[] = [
   'sign',
   'resign',
   'hand_off',
+  'progress',
+  'extend',
+  'urge',
   'reply',
   'evaluate',
   'close',
   'redo',
   'escalate',
+  'write_off',
 ];
 
 /** Chinese names of the events, as buttons and error messages say them. */
@@ -28,30 +43,49 @@ export const ASSIGNMENT_EVENT_LABEL: Readonly<Record<AssignmentEvent, string>> =
   sign: '签批',
   resign: '修改并重新签批',
   hand_off: '交办',
-  reply: '回复',
-  evaluate: '评价',
+  progress: '记录进展',
+  extend: '延期',
+  urge: '催办',
+  reply: '答复',
+  evaluate: '回访',
   close: '办结',
   redo: '重办',
   escalate: '转报上级',
+  write_off: '销号',
 };
 
 /**
  * The whole machine: for each state, the events it accepts and where each leads.
- * `evaluate` carries no verdict: the satisfaction lives in the Evaluation record, and the caller then picks
- * `close` (满意 / 基本满意) or `redo` (不满意). `closed` and `escalated` accept nothing: once 办结 or 转报上级,
- * the assignment has left the local loop.
+ * While a reply is awaited (已交办, 重办中, 已转报) the item takes 进展, 延期 and 催办 without changing state; the
+ * reply moves it to 已答复, the 回访 to 已回访, whose verdict the caller follows with 办结 (满意 / 基本满意, or the
+ * enterprise accepts the explanation) or 重办 (不满意: the same 文号, the next round). 转报上级 hands the item to the
+ * level above, whose reply is recorded the same way. Once 办结 only 销号 is left, and 已销号 accepts nothing.
  */
 export const ASSIGNMENT_TRANSITIONS: Readonly<
   Record<AssignmentStatus, Readonly<Partial<Record<AssignmentEvent, AssignmentStatus>>>>
 > = {
   draft: { sign: 'signed', escalate: 'escalated' },
   signed: { resign: 'draft', hand_off: 'handed_off', escalate: 'escalated' },
-  handed_off: { reply: 'replied', escalate: 'escalated' },
+  handed_off: {
+    progress: 'handed_off',
+    extend: 'handed_off',
+    urge: 'handed_off',
+    reply: 'replied',
+    escalate: 'escalated',
+  },
   replied: { evaluate: 'evaluated', escalate: 'escalated' },
   evaluated: { close: 'closed', redo: 'redo' },
-  closed: {},
-  redo: { hand_off: 'handed_off', escalate: 'escalated' },
-  escalated: {},
+  redo: {
+    hand_off: 'handed_off',
+    progress: 'redo',
+    extend: 'redo',
+    urge: 'redo',
+    reply: 'replied',
+    escalate: 'escalated',
+  },
+  escalated: { progress: 'escalated', extend: 'escalated', urge: 'escalated', reply: 'replied' },
+  closed: { write_off: 'written_off' },
+  written_off: {},
 };
 
 /** Thrown by `transition` when the event is not allowed in the current state. */
@@ -88,7 +122,7 @@ export function allowedEvents(from: AssignmentStatus): AssignmentEvent[] {
   return ASSIGNMENT_EVENTS.filter((event) => canTransition(from, event));
 }
 
-/** True once no event can move the assignment any more (办结, 转报上级). */
+/** True once no event can move the assignment any more (已销号). */
 export function isTerminal(status: AssignmentStatus): boolean {
   return allowedEvents(status).length === 0;
 }
@@ -98,7 +132,12 @@ export function isTerminal(status: AssignmentStatus): boolean {
  * A draft has no signature yet; an escalated item is handled by the level above, not by our departments.
  */
 export function isExportable(status: AssignmentStatus): boolean {
-  return status !== 'draft' && status !== 'escalated' && Object.hasOwn(ASSIGNMENT_TRANSITIONS, status);
+  return (
+    status !== 'draft' &&
+    status !== 'escalated' &&
+    status !== 'written_off' &&
+    Object.hasOwn(ASSIGNMENT_TRANSITIONS, status)
+  );
 }
 
 // Own-property lookup only: a status or event read from stored data could be any string, and

@@ -4,6 +4,8 @@
  */
 import type {
   AssignmentStatus,
+  CallbackWay,
+  CloseBasis,
   ConcernKind,
   DayKind,
   Disposition,
@@ -12,6 +14,8 @@ import type {
   MeetingStatus,
   MinuteRole,
   QueueStatus,
+  FollowUpKind,
+  ReplyWay,
   Satisfaction,
   Urgency,
   Warning,
@@ -109,10 +113,11 @@ export const ASSIGNMENT_STATUS_LABEL: Readonly<Record<AssignmentStatus, string>>
   signed: '已签批',
   handed_off: '已交办',
   replied: '已回复',
-  evaluated: '已评价',
+  evaluated: '已回访',
   closed: '已办结',
-  redo: '重办',
-  escalated: '转报上级',
+  redo: '重办中',
+  escalated: '已转报',
+  written_off: '已销号',
 };
 
 /** Reverse lookup for imports that carry the Chinese label (e.g. `"kind": "接待日"`); undefined when unknown. */
@@ -126,3 +131,38 @@ export function keyForLabel<K extends string>(
   }
   return undefined;
 }
+
+/** 督办 steps, as the timeline and the forms name them. */
+export const FOLLOW_UP_KIND_LABEL: Readonly<Record<FollowUpKind, string>> = {
+  progress: '进展',
+  reply: '答复',
+  callback: '回访',
+  redo: '重办',
+  close: '办结',
+  write_off: '销号',
+  escalate: '转报上级',
+  extend: '延期',
+  urge: '催办',
+  correction: '更正',
+};
+
+/** How a 答复 was received. */
+export const REPLY_WAY_LABEL: Readonly<Record<ReplyWay, string>> = {
+  written: '书面',
+  phone: '电话',
+  system: '系统',
+  usb: 'U盘回执',
+};
+
+/** How a 回访 was made. */
+export const CALLBACK_WAY_LABEL: Readonly<Record<CallbackWay, string>> = {
+  phone: '电话',
+  visit: '上门',
+  meeting: '会上',
+};
+
+/** Why an item is 办结. */
+export const CLOSE_BASIS_LABEL: Readonly<Record<CloseBasis, string>> = {
+  satisfied: '企业满意',
+  explained: '企业接受解释',
+};

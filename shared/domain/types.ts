@@ -199,7 +199,15 @@ export interface Draft {
 
 /** 交办件 life cycle (docs/architecture.md, "Glossary"). */
 export type AssignmentStatus =
-  'draft' | 'signed' | 'handed_off' | 'replied' | 'evaluated' | 'closed' | 'redo' | 'escalated';
+  | 'draft'
+  | 'signed'
+  | 'handed_off'
+  | 'replied'
+  | 'evaluated'
+  | 'closed'
+  | 'redo'
+  | 'escalated'
+  | 'written_off';
 
 /** 交办件. */
 export interface Assignment {
@@ -225,9 +233,146 @@ export interface Assignment {
    * (交办后N天内回复). Fixed at handoff, so a later change of the rules does not move it.
    */
   replyDueAt?: IsoDate;
+  // ── 跟踪督办 (shared/domain/follow-up.ts keeps these in step with the item's steps) ──
+  /** 第N次办理: 1 until the first 重办. */
+  round?: number;
+  /** The last day the item was seen moving (交办, 进展, 答复, 重办, 延期): 推进缓慢 counts from it. */
+  lastActivityOn?: IsoDate;
+  /** 答复 of the current round received on. */
+  repliedOn?: IsoDate;
+  /** The enterprise's verdict at the last 回访. */
+  satisfaction?: Satisfaction;
+  /** 办结 on. */
+  closedOn?: IsoDate;
+  /** 销号 on. */
+  writtenOffOn?: IsoDate;
+  /** 转报上级: to whom (e.g. 市营商环境直通车办公室). */
+  escalatedTo?: string;
+  /** The last 催办 sent on. */
+  urgedOn?: IsoDate;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }
+
+/** 答复 received: 书面 / 电话 / 系统 / U盘回执. */
+export type ReplyWay = 'written' | 'phone' | 'system' | 'usb';
+/** 回访 made: 电话 / 上门 / 会上. */
+export type CallbackWay = 'phone' | 'visit' | 'meeting';
+/** Why an item is 办结: the enterprise is satisfied, or accepts the explanation given. */
+export type CloseBasis = 'satisfied' | 'explained';
+
+/** What a 督办 step records (shared/domain/follow-up.ts). */
+export type FollowUpKind =
+  | 'progress'
+  | 'reply'
+  | 'callback'
+  | 'redo'
+  | 'close'
+  | 'write_off'
+  | 'escalate'
+  | 'extend'
+  | 'urge'
+  | 'correction';
+
+interface FollowUpBase {
+  id: Id;
+  assignmentId: Id;
+  /** 第N次办理 the step belongs to. */
+  round: number;
+  /** The day it happened (the reply's date of receipt, the call's date …). */
+  on: IsoDate;
+  /** When it was recorded. */
+  at: EpochMs;
+  /** Who recorded it (the secretary's name on this desk). */
+  by: string;
+}
+
+/** 进展: what the department reports doing. */
+export interface ProgressStep extends FollowUpBase {
+  kind: 'progress';
+  note: string;
+}
+/** 答复 / 办理结果 from the department (or, once 转报, from the level above). */
+export interface ReplyStep extends FollowUpBase {
+  kind: 'reply';
+  content: string;
+  handler: string;
+  phone: string;
+  way: ReplyWay;
+  /** The reply came from the level the item was 转报 to. */
+  fromEscalation?: boolean;
+}
+/** 满意度回访 of the enterprise. */
+export interface CallbackStep extends FollowUpBase {
+  kind: 'callback';
+  caller: string;
+  way: CallbackWay;
+  satisfaction: Satisfaction;
+  /** The enterprise's words. */
+  words: string;
+}
+/** 重办: sent back after an unsatisfactory 回访. */
+export interface RedoStep extends FollowUpBase {
+  kind: 'redo';
+  reason: string;
+  /** The new 答复期限 from the rules. */
+  replyDueAt: IsoDate;
+}
+/** 办结. */
+export interface CloseStep extends FollowUpBase {
+  kind: 'close';
+  basis: CloseBasis;
+  note: string;
+}
+/** 销号: the federation closes the item on its list. */
+export interface WriteOffStep extends FollowUpBase {
+  kind: 'write_off';
+  note: string;
+}
+/** 转报上级. */
+export interface EscalateStep extends FollowUpBase {
+  kind: 'escalate';
+  to: string;
+  /** Their reference number, when given. */
+  reference: string;
+}
+/** 延期: a new 答复期限 approved by the lead leader. */
+export interface ExtendStep extends FollowUpBase {
+  kind: 'extend';
+  replyDueAt: IsoDate;
+  /** The 答复期限 it replaces. */
+  previousDueAt: IsoDate;
+  approvedBy: Id;
+  reason: string;
+}
+/** 催办: a 催办通知 sent to the lead department. */
+export interface UrgeStep extends FollowUpBase {
+  kind: 'urge';
+  /** The 催办通知 file it went out in. */
+  fileName: string;
+  daysOverdue: number;
+}
+/** 更正: a wrong entry corrected; the step it corrects stays as it was, the correction is read over it. */
+export interface CorrectionStep extends FollowUpBase {
+  kind: 'correction';
+  corrects: Id;
+  /** The corrected fields, by name; only text and date fields may be corrected. */
+  fields: Record<string, string>;
+  reason: string;
+}
+
+/** One step of 跟踪督办 on a 交办件; never changed once written. */
+export type FollowUpStep =
+  | ProgressStep
+  | ReplyStep
+  | CallbackStep
+  | RedoStep
+  | CloseStep
+  | WriteOffStep
+  | EscalateStep
+  | ExtendStep
+  | UrgeStep
+  | CorrectionStep;
 
 /** A point of ink in the pad's own CSS-pixel space. */
 export interface PadPoint {
@@ -339,7 +484,7 @@ export interface SignOff {
   supersededAt?: EpochMs;
 }
 
-/** 回复: a department's reply on an assignment. */
+/** 回复 as the first schema had it (table `replies`, never written: 跟踪督办 records `FollowUpStep`s). */
 export interface Reply {
   id: Id;
   assignmentId: Id;
@@ -351,7 +496,7 @@ export interface Reply {
 /** 满意 / 基本满意 / 不满意. */
 export type Satisfaction = 'satisfied' | 'basically' | 'unsatisfied';
 
-/** 评价: the call-back to the entrepreneur. */
+/** 评价 as the first schema had it (table `evaluations`, never written: see `CallbackStep`). */
 export interface Evaluation {
   id: Id;
   assignmentId: Id;
@@ -391,6 +536,10 @@ export interface DeadlineRules {
   /** Yellow when this many days or fewer remain. */
   yellowDays: number;
   dayKind: DayKind;
+  /** How the days left before yellow are counted (默认工作日). Absent in rules saved before 跟踪督办: working. */
+  yellowDayKind?: DayKind;
+  /** Yellow (推进缓慢) when nothing has moved for this many calendar days. Absent: 7. */
+  staleDays?: number;
 }
 
 /** One entry of the append-only audit log; `hash` chains to the previous record. */

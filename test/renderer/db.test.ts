@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 
 describe('DeskDb', () => {
-  it('has a table for every word of the glossary, in strict durability, at version 2', () => {
+  it('has a table for every word of the glossary, in strict durability, at version 3', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
         'assignments',
@@ -26,6 +26,7 @@ describe('DeskDb', () => {
         'drafts',
         'enterprises',
         'evaluations',
+        'followUps',
         'leaders',
         'liveSessions',
         'meetings',
@@ -36,7 +37,7 @@ describe('DeskDb', () => {
         'signOffs',
       ].sort(),
     );
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(
       (db as unknown as { _options: { chromeTransactionDurability: string } })._options
         .chromeTransactionDurability,
@@ -54,7 +55,7 @@ describe('DeskDb', () => {
     const upgraded = new DeskDb(name);
     expect((await upgraded.settings.get('onboarding'))?.value).toBe('blank');
     expect(await upgraded.liveSessions.count()).toBe(0);
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     upgraded.close();
   });
 });

@@ -23,6 +23,7 @@ const ALL_STATUSES: AssignmentStatus[] = [
   'closed',
   'redo',
   'escalated',
+  'written_off',
 ];
 
 // The life cycle of docs/architecture.md, "Glossary", written out independently of the table under test.
@@ -40,6 +41,19 @@ const ALLOWED: Array<[AssignmentStatus, AssignmentEvent, AssignmentStatus]> = [
   ['handed_off', 'escalate', 'escalated'],
   ['replied', 'escalate', 'escalated'],
   ['redo', 'escalate', 'escalated'],
+  // 跟踪督办: steps while a reply is awaited keep the state.
+  ['handed_off', 'progress', 'handed_off'],
+  ['handed_off', 'extend', 'handed_off'],
+  ['handed_off', 'urge', 'handed_off'],
+  ['redo', 'progress', 'redo'],
+  ['redo', 'extend', 'redo'],
+  ['redo', 'urge', 'redo'],
+  ['redo', 'reply', 'replied'],
+  ['escalated', 'progress', 'escalated'],
+  ['escalated', 'extend', 'escalated'],
+  ['escalated', 'urge', 'escalated'],
+  ['escalated', 'reply', 'replied'],
+  ['closed', 'write_off', 'written_off'],
 ];
 
 describe('assignment life cycle', () => {
@@ -85,8 +99,12 @@ describe('assignment life cycle', () => {
     ['replied', 'redo'],
     ['evaluated', 'escalate'],
     ['evaluated', 'hand_off'],
-    ['redo', 'reply'],
+    ['redo', 'evaluate'],
+    ['replied', 'progress'],
     ['closed', 'redo'],
+    ['closed', 'progress'],
+    ['written_off', 'progress'],
+    ['written_off', 'redo'],
     ['closed', 'escalate'],
     ['escalated', 'hand_off'],
     ['escalated', 'sign'],
@@ -102,7 +120,7 @@ describe('assignment life cycle', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(IllegalTransitionError);
       const e = error as IllegalTransitionError;
-      expect(e.message).toBe('交办件状态“已签批”不能执行“回复”');
+      expect(e.message).toBe('交办件状态“已签批”不能执行“答复”');
       expect(e.from).toBe('signed');
       expect(e.event).toBe('reply');
     }
@@ -110,19 +128,19 @@ describe('assignment life cycle', () => {
     expect(() => transition('draft', 'hand_off')).toThrow('交办件状态“待签批”不能执行“交办”');
   });
 
-  it('treats closed and escalated as terminal', () => {
-    expect(allowedEvents('closed')).toEqual([]);
-    expect(allowedEvents('escalated')).toEqual([]);
-    expect(isTerminal('closed')).toBe(true);
-    expect(isTerminal('escalated')).toBe(true);
-    expect(ALL_STATUSES.filter(isTerminal)).toEqual(['closed', 'escalated']);
+  it('treats only 已销号 as terminal: 办结 still takes 销号, 转报 still takes the reply from above', () => {
+    expect(allowedEvents('closed')).toEqual(['write_off']);
+    expect(allowedEvents('escalated')).toEqual(['progress', 'extend', 'urge', 'reply']);
+    expect(allowedEvents('written_off')).toEqual([]);
+    expect(ALL_STATUSES.filter(isTerminal)).toEqual(['written_off']);
   });
 
   it('lists the allowed events per state', () => {
     expect(allowedEvents('draft')).toEqual(['sign', 'escalate']);
     expect(allowedEvents('signed')).toEqual(['resign', 'hand_off', 'escalate']);
     expect(allowedEvents('evaluated')).toEqual(['close', 'redo']);
-    expect(allowedEvents('redo')).toEqual(['hand_off', 'escalate']);
+    expect(allowedEvents('redo')).toEqual(['hand_off', 'progress', 'extend', 'urge', 'reply', 'escalate']);
+    expect(allowedEvents('handed_off')).toEqual(['progress', 'extend', 'urge', 'reply', 'escalate']);
   });
 
   it('does not take inherited object keys for states or events', () => {
@@ -138,7 +156,8 @@ describe('assignment life cycle', () => {
 
   it('refuses to export an unsigned or tampered item, naming why', () => {
     expect(exportBlocker('draft')).toBe('尚未签批，不能导出交办单');
-    expect(exportBlocker('escalated')).toBe('交办件状态“转报上级”不能导出交办单');
+    expect(exportBlocker('escalated')).toBe('交办件状态“已转报”不能导出交办单');
+    expect(exportBlocker('written_off')).toBe('交办件状态“已销号”不能导出交办单');
     expect(exportBlocker('signed', '签批后已修改')).toBe(
       '签批后已修改，不能作为已签批交办单导出，请修改并重新签批',
     );
@@ -152,10 +171,11 @@ describe('assignment life cycle', () => {
       signed: '已签批',
       handed_off: '已交办',
       replied: '已回复',
-      evaluated: '已评价',
+      evaluated: '已回访',
       closed: '已办结',
-      redo: '重办',
-      escalated: '转报上级',
+      redo: '重办中',
+      escalated: '已转报',
+      written_off: '已销号',
     });
     expect(Object.keys(ASSIGNMENT_TRANSITIONS).sort()).toEqual([...ALL_STATUSES].sort());
   });
