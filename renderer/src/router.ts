@@ -88,6 +88,20 @@ export const router = createRouter({
       meta: { title: '核对交办单' },
     },
     {
+      // 跟踪督办: every handed-off 交办件 until 办结 and 销号.
+      path: '/follow-up',
+      name: 'follow-up',
+      component: () => import('../views/FollowUpView.vue'),
+      meta: { title: '跟踪督办' },
+    },
+    {
+      path: '/follow-up/:id',
+      name: 'follow-up-item',
+      component: () => import('../views/FollowUpItemView.vue'),
+      props: true,
+      meta: { title: '督办事项' },
+    },
+    {
       path: '/recycle-bin',
       name: 'recycle-bin',
       component: () => import('../views/RecycleBinView.vue'),
