@@ -15,12 +15,17 @@ import {
   toDayNumber,
 } from './workdays';
 
-/** The defaults of 设置: handoff 2 days after the meeting, reply 14 days after handoff, yellow at 3 days left. */
+/**
+ * The defaults of 设置: handoff 2 days after the meeting, reply 14 days after handoff, yellow at 3 working days
+ * left or after 7 days without a step (推进缓慢). Rules saved before a field existed take its default.
+ */
 export const DEFAULT_DEADLINE_RULES: Readonly<DeadlineRules> = Object.freeze({
   handoffDays: 2,
   replyDays: 14,
   yellowDays: 3,
   dayKind: 'calendar',
+  yellowDayKind: 'working',
+  staleDays: 7,
 });
 
 /** A computed date with any warnings about how reliable it is. */

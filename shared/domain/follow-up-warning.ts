@@ -10,12 +10,7 @@ import { daysRemaining } from './deadlines';
 import { awaitingReply, handedOffOn } from './follow-up';
 import type { HolidayTable } from './holidays';
 import { calendarDaysBetween, compareIsoDates } from './workdays';
-import type { Assignment, DayKind, DeadlineRules, IsoDate, Warning } from './types';
-
-/** 推进缓慢 after this many calendar days without a step, when the rules do not say. */
-export const DEFAULT_STALE_DAYS = 7;
-/** Days before yellow are counted as working days, when the rules do not say. */
-export const DEFAULT_YELLOW_DAY_KIND: DayKind = 'working';
+import type { Assignment, DeadlineRules, IsoDate, Warning } from './types';
 
 /** Where an open item stands today. */
 export interface ItemStanding {
@@ -53,7 +48,7 @@ export function itemStanding(
     warning = 'red';
     reasons.push(`办理超时（逾期${-left.days}${dayWord}）`);
   } else {
-    const yellowKind = rules.yellowDayKind ?? DEFAULT_YELLOW_DAY_KIND;
+    const yellowKind = rules.yellowDayKind;
     const toYellow = yellowKind === rules.dayKind ? left : daysRemaining(today, due, yellowKind, table);
     for (const w of toYellow.warnings) if (!dueWarnings.includes(w)) dueWarnings.push(w);
     if (toYellow.days <= rules.yellowDays)
@@ -63,7 +58,7 @@ export function itemStanding(
           : `剩余${toYellow.days}${yellowKind === 'working' ? '个工作日' : '天'}，尚未答复`,
       );
     const since = a.lastActivityOn ?? handedOffOn(a);
-    const staleDays = rules.staleDays ?? DEFAULT_STALE_DAYS;
+    const staleDays = rules.staleDays;
     const quiet = since ? calendarDaysBetween(since, today) : 0;
     if (quiet >= staleDays) reasons.push(`推进缓慢（${quiet}天无进展）`);
     if (reasons.length > 0) warning = 'yellow';

@@ -174,7 +174,7 @@ export function validateCategoryName(
 
 /** Deadline rules as typed into the form: numbers or the text of the inputs. */
 export type DeadlineRulesInput = {
-  [K in keyof DeadlineRules]: K extends 'dayKind' ? DayKind | '' : number | string;
+  [K in keyof DeadlineRules]: K extends 'dayKind' | 'yellowDayKind' ? DayKind | '' : number | string;
 };
 
 /** The allowed range of each number of the deadline rules, with its Chinese name. */
@@ -182,6 +182,7 @@ export const DEADLINE_LIMITS = {
   handoffDays: { label: '交办期限', min: 1, max: 30 },
   replyDays: { label: '回复期限', min: 1, max: 90 },
   yellowDays: { label: '黄色预警天数', min: 0, max: 30 },
+  staleDays: { label: '推进缓慢天数', min: 1, max: 60 },
 } as const;
 
 /** Check the deadline rules field by field; returns whole numbers or Chinese messages. */
@@ -207,6 +208,8 @@ export function validateDeadlineRules(
   }
   if (input.dayKind !== 'calendar' && input.dayKind !== 'working')
     errors.dayKind = '请选择按自然日或工作日计算';
+  if (input.yellowDayKind !== 'calendar' && input.yellowDayKind !== 'working')
+    errors.yellowDayKind = '请选择黄色预警按自然日或工作日计算';
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -215,6 +218,8 @@ export function validateDeadlineRules(
       replyDays: numbers.replyDays!,
       yellowDays: numbers.yellowDays!,
       dayKind: input.dayKind as DayKind,
+      yellowDayKind: input.yellowDayKind as DayKind,
+      staleDays: numbers.staleDays!,
     },
   };
 }

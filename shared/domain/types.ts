@@ -536,10 +536,10 @@ export interface DeadlineRules {
   /** Yellow when this many days or fewer remain. */
   yellowDays: number;
   dayKind: DayKind;
-  /** How the days left before yellow are counted (默认工作日). Absent in rules saved before 跟踪督办: working. */
-  yellowDayKind?: DayKind;
-  /** Yellow (推进缓慢) when nothing has moved for this many calendar days. Absent: 7. */
-  staleDays?: number;
+  /** How the days left before yellow are counted (默认工作日: “剩余3个工作日”). */
+  yellowDayKind: DayKind;
+  /** Yellow (推进缓慢) when nothing has been recorded for this many calendar days. */
+  staleDays: number;
 }
 
 /** One entry of the append-only audit log; `hash` chains to the previous record. */

@@ -177,6 +177,8 @@ describe('deadline rules', () => {
       replyDays: '2.5',
       yellowDays: '99',
       dayKind: '',
+      yellowDayKind: '',
+      staleDays: '0',
     });
     expect(bad).toEqual({
       ok: false,
@@ -185,10 +187,12 @@ describe('deadline rules', () => {
         replyDays: '回复期限应为整数天数，例如“14”',
         yellowDays: '黄色预警天数应在0到30天之间',
         dayKind: '请选择按自然日或工作日计算',
+        yellowDayKind: '请选择黄色预警按自然日或工作日计算',
+        staleDays: '推进缓慢天数应在1到60天之间',
       },
     });
     expect(
-      await settings.saveDeadlineRules({ handoffDays: 2, replyDays: 5, yellowDays: 5, dayKind: 'calendar' }),
+      await settings.saveDeadlineRules({ ...DEFAULT_DEADLINE_RULES, replyDays: 5, yellowDays: 5 }),
     ).toMatchObject({ ok: false, errors: { yellowDays: expect.stringMatching(/应小于回复期限（5天）/) } });
     // Full-width digits typed with a Chinese IME count.
     const good = await settings.saveDeadlineRules({
@@ -196,15 +200,40 @@ describe('deadline rules', () => {
       replyDays: ' 10 ',
       yellowDays: '2',
       dayKind: 'working',
+      yellowDayKind: 'calendar',
+      staleDays: '１０',
     });
     expect(good).toEqual({
       ok: true,
-      value: { handoffDays: 3, replyDays: 10, yellowDays: 2, dayKind: 'working' },
+      value: {
+        handoffDays: 3,
+        replyDays: 10,
+        yellowDays: 2,
+        dayKind: 'working',
+        yellowDayKind: 'calendar',
+        staleDays: 10,
+      },
     });
     const again = await reloaded();
-    expect(again.deadlineRules).toEqual({ handoffDays: 3, replyDays: 10, yellowDays: 2, dayKind: 'working' });
+    expect(again.deadlineRules).toEqual(good.ok ? good.value : undefined);
     // The meetings list computes with what was saved: 3 working days after Friday 2026-11-20.
     expect(handoffDue('2026-11-20', again.deadlineRules, again.holidayTable).date).toBe('2026-11-25');
+  });
+
+  it('reads rules saved before the warning rules existed with their defaults', async () => {
+    await db.settings.put({
+      key: 'deadlineRules',
+      value: { handoffDays: 3, replyDays: 10, yellowDays: 2, dayKind: 'working' },
+    });
+    const settings = await reloaded();
+    expect(settings.deadlineRules).toEqual({
+      handoffDays: 3,
+      replyDays: 10,
+      yellowDays: 2,
+      dayKind: 'working',
+      yellowDayKind: 'working',
+      staleDays: 7,
+    });
   });
 });
 

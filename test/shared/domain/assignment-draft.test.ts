@@ -7,6 +7,7 @@ import {
   timeLimitPhrase,
 } from '../../../shared/domain/assignment-draft';
 import { SHIPPED_HOLIDAYS } from '../../../shared/domain/holidays';
+import { DEFAULT_DEADLINE_RULES } from '../../../shared/domain/deadlines';
 import { buildDemoDataset } from '../../../shared/demo/demo-dataset';
 import type { MinuteEntry } from '../../../shared/domain/types';
 
@@ -108,7 +109,7 @@ describe('instruction and due date', () => {
   });
 
   it('dates the reply from the handoff deadline, in working days across the National Day holiday', () => {
-    const rules = { handoffDays: 2, replyDays: 14, yellowDays: 3, dayKind: 'calendar' as const };
+    const rules = { ...DEFAULT_DEADLINE_RULES, handoffDays: 2, replyDays: 14, dayKind: 'calendar' as const };
     expect(draftDueDate('2026-11-18', rules, SHIPPED_HOLIDAYS)).toEqual({ date: '2026-12-04', warnings: [] });
     const working = { ...rules, replyDays: 10, dayKind: 'working' as const };
     // Meeting Wed 9-30: handoff by Fri 10-09 (10-1..7 off); ten working days later, counting Sat 10-10.

@@ -16,7 +16,14 @@ import { addCalendarDays } from '../../../shared/domain/workdays';
 import type { DeadlineRules } from '../../../shared/domain/types';
 
 const table = SHIPPED_HOLIDAYS;
-const working: DeadlineRules = { handoffDays: 2, replyDays: 14, yellowDays: 3, dayKind: 'working' };
+const working: DeadlineRules = {
+  handoffDays: 2,
+  replyDays: 14,
+  yellowDays: 3,
+  dayKind: 'working',
+  yellowDayKind: 'working',
+  staleDays: 7,
+};
 const calendar: DeadlineRules = { ...working, dayKind: 'calendar' };
 const WARNING_2027 = '节假日表未包含2027年的数据，按周末计算，结果可能不准确，请在设置中导入2027年节假日安排';
 
@@ -170,6 +177,8 @@ describe('handoffDue and replyDue', () => {
       replyDays: 14,
       yellowDays: 3,
       dayKind: 'calendar',
+      yellowDayKind: 'working',
+      staleDays: 7,
     });
     expect(handoffDue('2026-11-18', DEFAULT_DEADLINE_RULES, table).date).toBe('2026-11-20');
     expect(replyDue('2026-11-20', DEFAULT_DEADLINE_RULES, table).date).toBe('2026-12-04');
