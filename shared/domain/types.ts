@@ -194,6 +194,8 @@ export interface Draft {
   ink?: InkStroke[];
   /** The leader the ink belongs to. */
   signer?: Id;
+  /** A form being filled (a 督办 step: key `follow-up:<assignmentId>:<kind>`): its fields by name. */
+  fields?: Record<string, string>;
   savedAt: EpochMs;
 }
 
