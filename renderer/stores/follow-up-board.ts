@@ -1,0 +1,286 @@
+// 跟踪督办 board: loads the rows, keeps today's date, and narrows and orders the rows by the counters and filters.
+// The rules (what a row says, which counter it falls under) are in shared/domain/follow-up-board.ts.
+//
+// Ten years hold some 30,000 交办件 and nearly all of them are closed: the open ones (a few hundred) are read on
+// every visit, the closed ones are counted through indexes and read only when a counter or filter shows them
+// (renderer/db/repositories/follow-up-board.ts). Rows are computed once per load and per day; a filter change only
+// filters the rows already in memory, which are sorted once per order.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { repositories } from '../db';
+import { FollowUpBoardRepository, type ClosedCounts } from '../db/repositories/follow-up-board';
+import {
+  assignmentRow,
+  boardSearch,
+  counterNeedsClosed,
+  countRows,
+  dueSummary,
+  inCounter,
+  isClosedState,
+  matchesFilter,
+  meetingHeld,
+  monthsBetween,
+  onlyCounter,
+  onSiteRow,
+  sortRows,
+  type AssignmentSource,
+  type BoardCounter,
+  type BoardDay,
+  type BoardFilter,
+  type BoardRow,
+  type BoardSort,
+} from '../../shared/domain/follow-up-board';
+import type { Assignment, IsoDate, Meeting } from '../../shared/domain/types';
+import { toIsoDate } from '../../shared/domain/workdays';
+import { useSettingsStore } from './settings';
+
+/** Rows on one page of the table: enough to fill a screen, few enough to render in a frame. */
+export const BOARD_PAGE_SIZE = 30;
+
+// The clock is read as China time from Date.now(), so the tests' page.clock (and vi's fake Date) drive it.
+const todayNow = (): IsoDate => toIsoDate(Date.now());
+
+/** The 跟踪督办 board. */
+export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
+  const settings = useSettingsStore();
+  const board = () => new FollowUpBoardRepository(repositories().db);
+
+  /** Today in China; moves on by itself while the app is open (see `watchDay`). */
+  const today = ref<IsoDate>(todayNow());
+  const meetings = shallowRef<Meeting[]>([]);
+  const openSources = shallowRef<AssignmentSource[]>([]);
+  /** The closed rows, once read; they do not change with the day. */
+  const closedRows = shallowRef<BoardRow[] | undefined>(undefined);
+  const closedCounts = ref<ClosedCounts>({ closed: 0, escalated: 0 });
+  const firstHandoff = ref<IsoDate | undefined>(undefined);
+  const loaded = ref(false);
+  const loadingClosed = ref(false);
+  /** Items awaiting a reply that are due by today: the meetings list's reminder. */
+  const dueItems = shallowRef<Assignment[]>([]);
+
+  const filter = ref<BoardFilter>({ counter: 'open' });
+  const sort = ref<BoardSort>('urgency');
+  const page = ref(1);
+
+  const day = computed<BoardDay>(() => ({
+    today: today.value,
+    rules: settings.deadlineRules,
+    table: settings.holidayTable,
+  }));
+
+  // Standings are computed here once per load and per day; filters never recompute them.
+  const openRows = computed(() => openSources.value.map((s) => assignmentRow(s, day.value)));
+
+  /** Filters beyond the counter are set: the counters then count what they let through. */
+  const narrowed = computed(() => !onlyCounter(filter.value));
+
+  /**
+   * The board needs the closed rows: 已办结, 已转报 (some were answered and closed), 全部, a closed state, or any
+   * filter (the counters then count the closed rows it lets through, too).
+   */
+  const needsClosed = computed(
+    () =>
+      counterNeedsClosed(filter.value.counter) ||
+      (filter.value.state !== undefined && isClosedState(filter.value.state)) ||
+      narrowed.value,
+  );
+
+  // Sorting is the costly step with the closed rows in: done once per order and per set of rows, then filters
+  // keep that order.
+  const sortedOpen = computed(() => sortRows(openRows.value, sort.value));
+  const sortedAll = computed(() =>
+    closedRows.value ? sortRows([...openRows.value, ...closedRows.value], sort.value) : sortedOpen.value,
+  );
+  // Search indexes are built on the first query over each set of rows (computed values are lazy).
+  const openSearch = computed(() => boardSearch(openRows.value));
+  const closedSearch = computed(() => (closedRows.value ? boardSearch(closedRows.value) : undefined));
+
+  /** The rows every filter but the counter lets through, in order. */
+  const matching = computed<BoardRow[]>(() => {
+    const { counter: _c, query: q, ...fields } = filter.value;
+    const base = needsClosed.value ? sortedAll.value : sortedOpen.value;
+    const query = q?.trim() ?? '';
+    let found: Set<string> | undefined;
+    if (query) {
+      found = openSearch.value.keys(query);
+      if (needsClosed.value) for (const k of closedSearch.value?.keys(query) ?? []) found.add(k);
+    }
+    if (!found && !narrowed.value) return base;
+    return base.filter((r) => (!found || found.has(r.key)) && matchesFilter(r, fields));
+  });
+
+  /** The rows the table shows, in order, before paging. */
+  const rows = computed<BoardRow[]>(() => {
+    const counter = filter.value.counter;
+    return counter ? matching.value.filter((r) => inCounter(r, counter)) : matching.value;
+  });
+
+  /**
+   * The counters: over what the filters let through when any is set; otherwise over the open rows, with the
+   * closed ones counted by index until they are read. Undefined while not known yet (closed rows being read).
+   */
+  const counts = computed<Record<BoardCounter, number | undefined>>(() => {
+    if (narrowed.value) {
+      const c = countRows(matching.value);
+      return closedRows.value ? c : { ...c, closed: undefined, escalated: undefined };
+    }
+    const open = countRows(openRows.value);
+    const closed = closedRows.value ? countRows(closedRows.value) : undefined;
+    return {
+      ...open,
+      closed: closed ? closed.closed : closedCounts.value.closed,
+      escalated: open.escalated + (closed ? closed.escalated : closedCounts.value.escalated),
+    };
+  });
+
+  const pageRows = computed(() => {
+    const first = (page.value - 1) * BOARD_PAGE_SIZE;
+    return rows.value.slice(first, first + BOARD_PAGE_SIZE);
+  });
+
+  /** Nothing handed over yet, nothing resolved on site: the board explains how items get here. */
+  const empty = computed(
+    () =>
+      loaded.value &&
+      openRows.value.length === 0 &&
+      (closedRows.value?.length ?? closedCounts.value.closed) === 0,
+  );
+
+  /** Meetings that have been held, newest first: the meeting filter. */
+  const heldMeetings = computed(() =>
+    meetings.value.filter(meetingHeld).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
+  );
+  const meetingById = computed(() => new Map(meetings.value.map((m) => [m.id, m])));
+  /** `YYYY-MM` from the first 交办时间 to this month, newest first: the month filter. */
+  const months = computed(() => (firstHandoff.value ? monthsBetween(firstHandoff.value, today.value) : []));
+
+  const due = computed(() => dueSummary(dueItems.value, day.value));
+
+  let generation = 0;
+
+  /** Read the open items and the closed counts (and the closed rows again, if they were shown). */
+  async function load(): Promise<void> {
+    const run = ++generation;
+    today.value = todayNow();
+    if (!settings.loaded) await settings.load();
+    const repo = board();
+    const allMeetings = await repo.meetings();
+    const [open, counted, first] = await Promise.all([
+      repo.openSources(),
+      repo.closedCounts(allMeetings),
+      repo.firstHandoff(),
+    ]);
+    if (run !== generation) return;
+    meetings.value = allMeetings;
+    openSources.value = open;
+    closedCounts.value = counted;
+    firstHandoff.value = first === undefined ? undefined : toIsoDate(first);
+    loaded.value = true;
+    // Closed rows shown before stay on screen while they are read again (an item may have been closed meanwhile).
+    if (closedRows.value || needsClosed.value) await loadClosed();
+  }
+
+  async function loadClosed(): Promise<void> {
+    const run = generation;
+    loadingClosed.value = true;
+    try {
+      const sources = await board().closedSources(meetings.value);
+      if (run !== generation) return;
+      closedRows.value = [
+        ...sources.assignments.map((s) => assignmentRow(s, day.value)),
+        ...sources.onSite.map(onSiteRow),
+      ];
+    } finally {
+      if (run === generation) loadingClosed.value = false;
+    }
+  }
+
+  // A counter or filter that shows closed rows reads them the first time.
+  watch(needsClosed, (needed) => {
+    if (needed && loaded.value && !closedRows.value && !loadingClosed.value) void loadClosed();
+  });
+
+  /** Read the items due by today, for the meetings list's reminder. */
+  async function loadDue(): Promise<void> {
+    today.value = todayNow();
+    if (!settings.loaded) await settings.load();
+    dueItems.value = await board().awaitingDueBy(today.value);
+  }
+
+  /** Tap a counter: it filters; tapped again, it lets go and the board shows everything. */
+  function toggleCounter(counter: BoardCounter): void {
+    setFilter({ ...filter.value, counter: filter.value.counter === counter ? undefined : counter });
+  }
+
+  /** Set the filter (the table goes back to its first page). */
+  function setFilter(next: BoardFilter): void {
+    filter.value = next;
+    page.value = 1;
+  }
+
+  /** Drop every filter but the counter. */
+  function clearFilters(): void {
+    setFilter(filter.value.counter ? { counter: filter.value.counter } : {});
+  }
+
+  function setSort(next: BoardSort): void {
+    sort.value = next;
+    page.value = 1;
+  }
+
+  let watchers = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const tick = () => {
+    const now = todayNow();
+    if (now !== today.value) today.value = now;
+  };
+  /**
+   * Keep `today` right while a screen that counts days is open: checked every minute and when the window comes
+   * back, so an app left open overnight turns yellow and red on its own. Returns the function that stops it.
+   */
+  function watchDay(): () => void {
+    watchers += 1;
+    if (watchers === 1) {
+      tick();
+      timer = setInterval(tick, 60_000);
+      document.addEventListener('visibilitychange', tick);
+    }
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      watchers -= 1;
+      if (watchers === 0) {
+        clearInterval(timer);
+        document.removeEventListener('visibilitychange', tick);
+      }
+    };
+  }
+
+  return {
+    today,
+    meetings,
+    meetingById,
+    heldMeetings,
+    months,
+    loaded,
+    loadingClosed,
+    closedLoaded: computed(() => closedRows.value !== undefined),
+    filter,
+    sort,
+    page,
+    counts,
+    narrowed,
+    rows,
+    pageRows,
+    empty,
+    due,
+    load,
+    loadDue,
+    toggleCounter,
+    setFilter,
+    clearFilters,
+    setSort,
+    watchDay,
+  };
+});
