@@ -179,8 +179,8 @@ const TABLE_SIZE = SIZE.four;
 const ROW = 480;
 
 /** Image sizes in px at 96 dpi (docx's unit): the signature about 42 mm wide, the handwriting about 70 mm. */
-const SIGNATURE_WIDTH_PX = Math.round((32 / 25.4) * 96);
-const INSTRUCTION_INK_WIDTH_PX = Math.round((50 / 25.4) * 96);
+export const SIGNATURE_WIDTH_PX = Math.round((32 / 25.4) * 96);
+export const INSTRUCTION_INK_WIDTH_PX = Math.round((50 / 25.4) * 96);
 
 const cellText = (text: string, align: 'left' | 'center' | 'justify' = 'left') =>
   para([run(text, { size: TABLE_SIZE })], {
@@ -210,7 +210,8 @@ const textBlock = (items: readonly string[], numbered: boolean): Paragraph[] =>
     ? [cellText('')]
     : items.map((t, i) => cellText(numbered && items.length > 1 ? `${itemNumber(i)}${t}` : t, 'justify'));
 
-function image(png: Uint8Array, widthPx: number, name: string): ImageRun {
+/** A PNG `widthPx` wide (px at 96 dpi, docx's unit), its height kept in proportion. */
+export function image(png: Uint8Array, widthPx: number, name: string): ImageRun {
   const size = pngSize(png);
   return new ImageRun({
     type: 'png',
@@ -221,7 +222,7 @@ function image(png: Uint8Array, widthPx: number, name: string): ImageRun {
 }
 
 // Paragraphs holding a picture take automatic line height: an exact one would clip the picture to one line.
-const imagePara = (
+export const imagePara = (
   children: ParagraphChild[],
   alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
 ) =>

@@ -72,7 +72,7 @@ export function meetingFacts(ix: BundleIndex, meeting: Meeting, time: string, ho
 }
 
 // Width in full-width characters: digits, Latin letters and ASCII punctuation take half a character.
-const widthOf = (text: string): number =>
+export const widthOf = (text: string): number =>
   Array.from(text).reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 
 /** How many full-width characters of the 2号 title fit on a line of the type area. */

@@ -376,11 +376,11 @@ const ASSIGNMENT_COLUMNS = [
 ];
 
 // Break a 文号 before its 〔 and a date after its year, so that neither wraps in the middle of a number.
-const docNumberLines = (n: string): string[] => {
+export const docNumberLines = (n: string): string[] => {
   const i = n.indexOf('〔');
   return i > 0 ? [n.slice(0, i), n.slice(i)] : [n];
 };
-const dateLines = (d: string): string[] => {
+export const dateLines = (d: string): string[] => {
   const i = d.indexOf('年');
   return i > 0 ? [d.slice(0, i + 1), d.slice(i + 1)] : [d];
 };

@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignmentSheetData, buildAssignmentSheet } from '../../../shared/docs/assignment-sheet';
 import { meetingDocuments } from '../../../shared/docs/meeting-documents';
 import { demoBundle } from './docx';
+import { convertToPdf } from './render-tools';
 
 const onPath = (command: string) =>
   (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
@@ -58,18 +58,9 @@ describe('documents rendered by LibreOffice', () => {
     for (const f of files) writeFileSync(join(tmp, `${f.name}.docx`), f.bytes);
 
     // One LibreOffice start for all of them: starting it is most of the cost.
-    execFileSync(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=${pathToFileURL(join(tmp, 'lo')).href}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        tmp,
-        ...files.map((f) => join(tmp, `${f.name}.docx`)),
-      ],
-      { timeout: 120_000, stdio: 'pipe' },
+    convertToPdf(
+      tmp,
+      files.map((f) => join(tmp, `${f.name}.docx`)),
     );
 
     const count = Object.fromEntries(
