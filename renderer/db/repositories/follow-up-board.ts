@@ -36,21 +36,14 @@ export class FollowUpBoardRepository {
 
   /** The 交办件 handed over and neither 办结 nor 销号, with their demands and enterprises. */
   async openSources(): Promise<AssignmentSource[]> {
-    const items = await this.db.assignments
-      .where('status')
-      .anyOf([...OPEN_STATES])
-      .toArray();
-    return this.withConcerns(items);
+    return this.withConcerns(await this.byStatus(OPEN_STATES));
   }
 
   /** The closed rows' sources: read once the board needs them (已办结, 全部, a closed state). */
   async closedSources(meetings: readonly Meeting[]): Promise<ClosedSources> {
     const held = new Map(meetings.filter(meetingHeld).map((m) => [m.id, m]));
     const [items, onSiteConcerns] = await Promise.all([
-      this.db.assignments
-        .where('status')
-        .anyOf([...CLOSED_STATES])
-        .toArray(),
+      this.byStatus(CLOSED_STATES),
       this.db.concerns.where('disposition').equals('resolved_on_site').toArray(),
     ]);
     const onSiteHeld = onSiteConcerns.filter((c) => held.has(c.meetingId));
@@ -67,18 +60,17 @@ export class FollowUpBoardRepository {
   }
 
   /**
-   * 已办结 and 已转报 among the closed, by index: 办结/销号 through the status index; 现场解决 through the disposition
+   * 已办结 and 已转报 among the closed, by index: 办结/销号 through the status index (one `equals` each, so
+   * IndexedDB counts natively); 现场解决 through the disposition
    * index less those of meetings not yet held (few: the ones being prepared, in progress or deleted); closed items
    * once 转报 through the 转报上级 steps (rare), since the item's own `escalatedTo` has no index.
    */
   async closedCounts(meetings: readonly Meeting[]): Promise<ClosedCounts> {
     const db = this.db;
     const notHeld = meetings.filter((m) => !meetingHeld(m)).map((m) => m.id);
-    const [closed, onSite, onSiteNotHeld, escalateSteps] = await Promise.all([
-      db.assignments
-        .where('status')
-        .anyOf([...CLOSED_STATES])
-        .count(),
+    const [closed, written, onSite, onSiteNotHeld, escalateSteps] = await Promise.all([
+      db.assignments.where('status').equals('closed').count(),
+      db.assignments.where('status').equals('written_off').count(),
       db.concerns.where('disposition').equals('resolved_on_site').count(),
       db.concerns
         .where('meetingId')
@@ -90,7 +82,7 @@ export class FollowUpBoardRepository {
     const escalatedIds = [...new Set(escalateSteps.map((s) => s.assignmentId))];
     const escalatedItems = await db.assignments.bulkGet(escalatedIds);
     const escalated = escalatedItems.filter((a) => a && CLOSED_STATES.includes(a.status)).length;
-    return { closed: closed + onSite - onSiteNotHeld, escalated };
+    return { closed: closed + written + onSite - onSiteNotHeld, escalated };
   }
 
   /** The first 交办时间 ever recorded (the month filter starts there). */
@@ -104,8 +96,19 @@ export class FollowUpBoardRepository {
    * Read through the status index (a few hundred), not the due-date one, which holds ten years of closed items.
    */
   async awaitingDueBy(today: IsoDate): Promise<Assignment[]> {
-    const awaiting = await this.db.assignments.where('status').anyOf(['handed_off', 'redo']).toArray();
+    const awaiting = await this.byStatus(['handed_off', 'redo']);
     return awaiting.filter((a) => a.replyDueAt !== undefined && a.replyDueAt <= today);
+  }
+
+  /**
+   * Items in these states, one status at a time: `equals` reads with IndexedDB's own getAll and count, where
+   * `anyOf` walks a cursor record by record (some 30 times slower over ten years of closed items).
+   */
+  private async byStatus(states: readonly Assignment['status'][]): Promise<Assignment[]> {
+    const lists = await Promise.all(
+      states.map((s) => this.db.assignments.where('status').equals(s).toArray()),
+    );
+    return lists.flat();
   }
 
   private async withConcerns(items: readonly Assignment[]): Promise<AssignmentSource[]> {
