@@ -6,6 +6,7 @@ import { useSettingsStore } from './settings';
 import { allowedEvents } from '../../shared/domain/assignment-lifecycle';
 import { effectiveSteps, STEP_EVENT, type StepInput } from '../../shared/domain/follow-up';
 import { itemStanding } from '../../shared/domain/follow-up-warning';
+import { followUpTimeline } from '../../shared/domain/follow-up-timeline';
 import { toIsoDate } from '../../shared/domain/workdays';
 import type {
   Assignment,
@@ -16,6 +17,7 @@ import type {
   Id,
   IsoDate,
   Meeting,
+  MinuteEntry,
   SignOff,
 } from '../../shared/domain/types';
 
@@ -44,12 +46,29 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
   const enterprise = shallowRef<Enterprise>();
   const meeting = shallowRef<Meeting>();
   const signOffs = shallowRef<SignOff[]>([]);
+  const minuteEntries = shallowRef<MinuteEntry[]>([]);
   const state = ref<'idle' | 'loading' | 'ready' | 'missing' | 'failed'>('idle');
   const error = ref('');
   /** Today, read again whenever the item is loaded or a step recorded (the clock may have moved on). */
   const today = ref<IsoDate>(chinaToday());
 
   const history = computed(() => effectiveSteps(steps.value));
+  /** From the meeting's words to today: the same timeline the 办理全过程 prints. */
+  const timeline = computed(() =>
+    assignment.value
+      ? followUpTimeline({
+          assignment: assignment.value,
+          meeting: meeting.value,
+          enterprise: enterprise.value,
+          concerns: concerns.value,
+          minuteEntries: minuteEntries.value,
+          signOffs: signOffs.value,
+          steps: steps.value,
+          leaders: settings.leaders,
+          departments: settings.departments,
+        })
+      : undefined,
+  );
   const standing = computed(() =>
     assignment.value
       ? itemStanding(assignment.value, today.value, settings.deadlineRules, settings.holidayTable)
@@ -81,12 +100,13 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
         state.value = 'missing';
         return;
       }
-      const [list, found, ent, mtg, signs] = await Promise.all([
+      const [list, found, ent, mtg, signs, minutes] = await Promise.all([
         repo.followUps.steps(id),
         repo.db.concerns.bulkGet(a.concernIds),
         repo.db.enterprises.get(a.enterpriseId),
         repo.db.meetings.get(a.meetingId),
         repo.signOffs.historyOf(id),
+        repo.minutes.listForMeeting(a.meetingId),
       ]);
       assignment.value = a;
       steps.value = list;
@@ -94,6 +114,7 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
       enterprise.value = ent;
       meeting.value = mtg;
       signOffs.value = signs;
+      minuteEntries.value = minutes;
       state.value = 'ready';
     } catch (e) {
       error.value = `读取交办件失败：${messageOf(e)}`;
@@ -136,6 +157,7 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
     error,
     today,
     history,
+    timeline,
     standing,
     possible,
     load,
