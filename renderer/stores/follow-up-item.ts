@@ -49,6 +49,8 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
   const minuteEntries = shallowRef<MinuteEntry[]>([]);
   const state = ref<'idle' | 'loading' | 'ready' | 'missing' | 'failed'>('idle');
   const error = ref('');
+  /** Steps that no longer match their audit record (changed or removed behind the app). */
+  const tampered = ref<string[]>([]);
   /** Today, read again whenever the item is loaded or a step recorded (the clock may have moved on). */
   const today = ref<IsoDate>(chinaToday());
 
@@ -115,6 +117,7 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
       meeting.value = mtg;
       signOffs.value = signs;
       minuteEntries.value = minutes;
+      tampered.value = await repo.followUps.verify(id, list);
       state.value = 'ready';
     } catch (e) {
       error.value = `读取交办件失败：${messageOf(e)}`;
@@ -155,6 +158,7 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
     signOffs,
     state,
     error,
+    tampered,
     today,
     history,
     timeline,

@@ -193,3 +193,34 @@ test('the clock moves on: the item turns 黄 as the 答复期限 nears and 红 o
   await screenshot(page, testInfo, 'follow-up-item-red');
   expect(DEMO_NOW.getTime()).toBeLessThan(dayBefore.getTime());
 });
+
+test('a step rewritten in the database behind the app is named on the item', async ({ page }, testInfo) => {
+  const id = await handedOver(page, testInfo);
+  await page.goto(`/#/follow-up/${id}`);
+  await step(page, testInfo, '记录进展', async (d) => {
+    await d.getByLabel('办理进展').fill('已约企业面谈');
+  });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kentan-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('followUps', 'readwrite');
+          const all = tx.objectStore('followUps').getAll();
+          all.onsuccess = () => {
+            const row = (all.result as Array<Record<string, unknown>>)[0]!;
+            tx.objectStore('followUps').put({ ...row, note: '部门已办结' });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: '督办记录校验失败' });
+  await expect(alert).toContainText('进展（2026-11-22）在记录后被改动');
+  await screenshot(page, testInfo, 'follow-up-item-tampered');
+});

@@ -88,6 +88,35 @@ describe('FollowUpRepository', () => {
   });
 });
 
+describe('a step changed behind the app', () => {
+  it('is named when its record no longer matches, when it has none, and when it was deleted', async () => {
+    const repo = repositories(db).followUps;
+    await repo.record(
+      item.id,
+      { kind: 'progress', on: '2026-11-25', note: '已约企业面谈' },
+      by('2026-11-25', T0 + 1000),
+    );
+    await repo.record(
+      item.id,
+      { kind: 'reply', on: '2026-12-01', content: '已解决', handler: '王科长', phone: '', way: 'phone' },
+      by('2026-12-01', T0 + 2000),
+    );
+    expect(await repo.verify(item.id)).toEqual([]);
+    const [progress, reply] = await repo.steps(item.id);
+    // The reply's words rewritten in the database.
+    await db.followUps.put({ ...reply!, content: '企业已满意' } as typeof reply & object);
+    expect(await repo.verify(item.id)).toEqual(['答复（2026-12-01）在记录后被改动']);
+    // A step slipped in without a record; the progress note deleted.
+    await db.followUps.put({ ...progress!, id: 'forged', note: '伪造的进展' } as typeof progress & object);
+    await db.followUps.delete(progress!.id);
+    const problems = await repo.verify(item.id);
+    expect(problems).toContain('进展（2026-11-25）没有对应的操作记录');
+    expect(problems.some((p) => p.startsWith('操作记录中的督办记录') && p.endsWith('已从数据库中删除'))).toBe(
+      true,
+    );
+  });
+});
+
 describe('schema version 3', () => {
   it('opens a version-2 database holding the demo and keeps every record, with the new indexes usable', async () => {
     // Every table of the current database as version 2 had it, filled with the demo's records.

@@ -11,6 +11,7 @@ import {
   type StepInput,
 } from '../../../shared/domain/follow-up';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { FOLLOW_UP_KIND_LABEL } from '../../../shared/domain/labels';
 import { sha256Hex } from '../../../shared/domain/integrity';
 import type { Assignment, FollowUpStep, Id, IsoDate } from '../../../shared/domain/types';
 import { toStorable } from '../../lib/storable';
@@ -39,6 +40,33 @@ export class FollowUpRepository {
       .where('[assignmentId+at]')
       .between([assignmentId, 0], [assignmentId, Infinity])
       .toArray();
+  }
+
+  /**
+   * Each step of the item checked against the audit record written with it (the step's SHA-256 in the record):
+   * a step changed, added or removed in the database behind the app is named, in Chinese. Empty when all hold.
+   */
+  async verify(assignmentId: Id, steps?: readonly FollowUpStep[]): Promise<string[]> {
+    const list = steps ?? (await this.steps(assignmentId));
+    const records = (await this.audit.forEntity('assignment', assignmentId)).filter((r) =>
+      r.action.startsWith('follow_up:'),
+    );
+    const problems: string[] = [];
+    const recorded = new Map<string, string>();
+    for (const r of records) {
+      const m = /记录 (\S+) SHA-256 ([0-9a-f]{64})$/.exec(r.detail);
+      if (m?.[1] && m[2]) recorded.set(m[1], m[2]);
+    }
+    for (const step of list) {
+      const hash = recorded.get(step.id);
+      const what = `${FOLLOW_UP_KIND_LABEL[step.kind]}（${step.on}）`;
+      if (!hash) problems.push(`${what}没有对应的操作记录`);
+      else if (hash !== (await stepHash(step))) problems.push(`${what}在记录后被改动`);
+      recorded.delete(step.id);
+    }
+    for (const id of recorded.keys())
+      problems.push(`操作记录中的督办记录 ${id.slice(0, 8)} 已从数据库中删除`);
+    return problems;
   }
 
   /** The steps of many items at once, by item. */
