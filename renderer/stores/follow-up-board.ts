@@ -51,7 +51,8 @@ export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
   const openSources = shallowRef<AssignmentSource[]>([]);
   /** The closed rows, once read; they do not change with the day. */
   const closedRows = shallowRef<BoardRow[] | undefined>(undefined);
-  const closedCounts = ref<ClosedCounts>({ closed: 0, escalated: 0 });
+  /** Closed rows counted by index, until they are read; undefined while being counted. */
+  const closedCounts = ref<ClosedCounts | undefined>(undefined);
   const firstHandoff = ref<IsoDate | undefined>(undefined);
   const loaded = ref(false);
   const loadingClosed = ref(false);
@@ -126,11 +127,10 @@ export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
     }
     const open = countRows(openRows.value);
     const closed = closedRows.value ? countRows(closedRows.value) : undefined;
-    return {
-      ...open,
-      closed: closed ? closed.closed : closedCounts.value.closed,
-      escalated: open.escalated + (closed ? closed.escalated : closedCounts.value.escalated),
-    };
+    const byIndex = closedCounts.value;
+    if (closed) return { ...open, closed: closed.closed, escalated: open.escalated + closed.escalated };
+    if (byIndex) return { ...open, closed: byIndex.closed, escalated: open.escalated + byIndex.escalated };
+    return { ...open, closed: undefined, escalated: undefined };
   });
 
   const pageRows = computed(() => {
@@ -143,7 +143,7 @@ export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
     () =>
       loaded.value &&
       openRows.value.length === 0 &&
-      (closedRows.value?.length ?? closedCounts.value.closed) === 0,
+      (closedRows.value?.length ?? closedCounts.value?.closed) === 0,
   );
 
   /** Meetings that have been held, newest first: the meeting filter. */
@@ -158,24 +158,28 @@ export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
 
   let generation = 0;
 
-  /** Read the open items and the closed counts (and the closed rows again, if they were shown). */
+  /**
+   * Read the open items, then count the closed ones. The board paints with the open rows; counting ten years of
+   * closed items through the indexes takes longer than a frame, so 已办结 and 已转报 show … until it is done.
+   */
   async function load(): Promise<void> {
     const run = ++generation;
     today.value = todayNow();
     if (!settings.loaded) await settings.load();
     const repo = board();
-    const allMeetings = await repo.meetings();
-    const [open, counted, first] = await Promise.all([
+    const [allMeetings, open, first] = await Promise.all([
+      repo.meetings(),
       repo.openSources(),
-      repo.closedCounts(allMeetings),
       repo.firstHandoff(),
     ]);
     if (run !== generation) return;
     meetings.value = allMeetings;
     openSources.value = open;
-    closedCounts.value = counted;
     firstHandoff.value = first === undefined ? undefined : toIsoDate(first);
     loaded.value = true;
+    void repo.closedCounts(allMeetings).then((counted) => {
+      if (run === generation) closedCounts.value = counted;
+    });
     // Closed rows shown before stay on screen while they are read again (an item may have been closed meanwhile).
     if (closedRows.value || needsClosed.value) await loadClosed();
   }

@@ -154,6 +154,7 @@ describe('follow-up board store', () => {
     const board = useFollowUpBoardStore();
     await board.load();
     expect(board.closedLoaded).toBe(false);
+    await vi.waitFor(() => expect(board.counts.closed).toBeDefined());
     expect(board.counts).toEqual({
       open: 5,
       dueToday: 1,
