@@ -19,6 +19,7 @@ import type {
   SignOff,
 } from '../../shared/domain/types';
 import type { LiveSession } from '../../shared/domain/live';
+import { countWrites, type WriteCount } from './write-count';
 
 /** The IndexedDB database name; one per browser profile. */
 export const DESK_DB_NAME = 'kentan-desk';
@@ -41,11 +42,14 @@ export class DeskDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   liveSessions!: EntityTable<LiveSession, 'meetingId'>;
   followUps!: EntityTable<FollowUpStep, 'id'>;
+  /** Writes this window has made (./write-count.ts). */
+  readonly writes: WriteCount;
 
   constructor(name: string = DESK_DB_NAME) {
     // Strict durability: a committed entry is on disk before the transaction completes, so a
     // power cut right after Enter keeps it (Chromium defaults to relaxed).
     super(name, { chromeTransactionDurability: 'strict' });
+    this.writes = countWrites(this);
     this.version(1).stores({
       meetings: 'id, date, status, deletedAt, [kind+edition]',
       leaders: 'id, order',
@@ -71,7 +75,7 @@ export class DeskDb extends Dexie {
     // need no change: an assignment without `round` is in its first round.
     this.version(3).stores({
       assignments:
-        'id, meetingId, enterpriseId, status, docNumber, leadDeptId, leadLeaderId, replyDueAt, handedOffAt',
+        'id, meetingId, enterpriseId, status, docNumber, leadDeptId, leadLeaderId, replyDueAt, handedOffAt, [status+escalatedTo]',
       followUps: 'id, assignmentId, [assignmentId+at], kind, on',
     });
   }

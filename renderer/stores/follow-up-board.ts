@@ -7,7 +7,7 @@
 // filters the rows already in memory, which are sorted once per order.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { repositories } from '../db';
+import { repositories, type DeskDb } from '../db';
 import { FollowUpBoardRepository, type ClosedCounts } from '../db/repositories/follow-up-board';
 import {
   assignmentRow,
@@ -28,11 +28,16 @@ import {
   type BoardDay,
   type BoardFilter,
   type BoardRow,
+  type BoardSearch,
   type BoardSort,
 } from '../../shared/domain/follow-up-board';
 import type { Assignment, IsoDate, Meeting } from '../../shared/domain/types';
 import { toIsoDate } from '../../shared/domain/workdays';
 import { useSettingsStore } from './settings';
+import { nextTask } from '../lib/next-task';
+
+/** Closed rows per part of their search index, and per slice of rows computed: each a few milliseconds. */
+const SEARCH_PART = 1000;
 
 /** Rows on one page of the table: enough to fill a screen, few enough to render in a frame. */
 export const BOARD_PAGE_SIZE = 30;
@@ -55,7 +60,10 @@ export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
   const closedCounts = ref<ClosedCounts | undefined>(undefined);
   const firstHandoff = ref<IsoDate | undefined>(undefined);
   const loaded = ref(false);
-  const loadingClosed = ref(false);
+  /** Reading the closed rows failed (shown instead of them). */
+  const closedError = ref('');
+  /** The closed rows are being read in the background. */
+  let prefetchRunning = false;
   /** Items awaiting a reply that are due by today: the meetings list's reminder. */
   const dueItems = shallowRef<Assignment[]>([]);
 
@@ -94,7 +102,24 @@ export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
   );
   // Search indexes are built on the first query over each set of rows (computed values are lazy).
   const openSearch = computed(() => boardSearch(openRows.value));
-  const closedSearch = computed(() => (closedRows.value ? boardSearch(closedRows.value) : undefined));
+  // The closed rows' search is built in parts in the background once they are read (see `prefetchClosed`); a query
+  // that comes before it is done builds what is missing at once.
+  const closedSearchParts = shallowRef<BoardSearch[]>([]);
+  const closedSearch = computed<BoardSearch | undefined>(() => {
+    const rowsNow = closedRows.value;
+    if (!rowsNow) return undefined;
+    const parts = closedSearchParts.value;
+    const built = parts.length * SEARCH_PART;
+    const rest = built < rowsNow.length ? [boardSearch(rowsNow.slice(built))] : [];
+    const all = [...parts, ...rest];
+    return {
+      keys: (query) => {
+        const found = new Set<string>();
+        for (const part of all) for (const k of part.keys(query)) found.add(k);
+        return found;
+      },
+    };
+  });
 
   /** The rows every filter but the counter lets through, in order. */
   const matching = computed<BoardRow[]>(() => {
@@ -166,42 +191,85 @@ export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
     const run = ++generation;
     today.value = todayNow();
     if (!settings.loaded) await settings.load();
+    const db = repositories().db;
+    // Opened again with nothing written since it was read: what is in memory is what the database holds (the
+    // rows are still recomputed for today).
+    const writes = db.writes.value;
+    if (loaded.value && readFrom === db && readAt === writes) {
+      prefetching = prefetchClosed(run);
+      if (needsClosed.value) await prefetching;
+      return;
+    }
     const repo = board();
-    const [allMeetings, open, first] = await Promise.all([
-      repo.meetings(),
-      repo.openSources(),
-      repo.firstHandoff(),
-    ]);
+    const { meetings: allMeetings, open, firstHandoff: first } = await repo.firstPaint();
     if (run !== generation) return;
+    readFrom = db;
+    readAt = writes;
     meetings.value = allMeetings;
     openSources.value = open;
     firstHandoff.value = first === undefined ? undefined : toIsoDate(first);
     loaded.value = true;
-    void repo.closedCounts(allMeetings).then((counted) => {
-      if (run === generation) closedCounts.value = counted;
-    });
-    // Closed rows shown before stay on screen while they are read again (an item may have been closed meanwhile).
-    if (closedRows.value || needsClosed.value) await loadClosed();
+    // The closed rows are read after the board has painted, in the background; a counter or filter that shows
+    // them before they are in waits for them (aria-busy).
+    prefetching = prefetchClosed(run);
+    if (needsClosed.value) await prefetching;
   }
 
-  async function loadClosed(): Promise<void> {
-    const run = generation;
-    loadingClosed.value = true;
+  /** The database and its write count when the open rows were read (`DeskDb.writes`). */
+  let readFrom: DeskDb | undefined;
+  let readAt = -1;
+  /** What the closed rows in memory were read from (`FollowUpBoardRepository.version`). */
+  let closedVersion: string | undefined;
+  let prefetching: Promise<void> | undefined;
+
+  /**
+   * Read the closed rows and build their search in slices, giving the main thread back between them — unless
+   * nothing they are made of has changed since they were last read (the board is opened again).
+   */
+  async function prefetchClosed(run: number): Promise<void> {
+    if (prefetchRunning) return;
+    prefetchRunning = true;
+    closedError.value = '';
     try {
-      const sources = await board().closedSources(meetings.value);
+      await nextTask();
+      const repo = board();
+      const version = await repo.version(meetings.value);
+      if (run !== generation || (version === closedVersion && closedRows.value)) return;
+      if (!closedRows.value) closedCounts.value = await repo.closedCounts(meetings.value);
       if (run !== generation) return;
-      closedRows.value = [
-        ...sources.assignments.map((s) => assignmentRow(s, day.value)),
-        ...sources.onSite.map(onSiteRow),
-      ];
+      const sources = await repo.closedSources(meetings.value, nextTask);
+      if (run !== generation) return;
+      const rowsRead: BoardRow[] = sources.onSite.map(onSiteRow);
+      for (let i = 0; i < sources.assignments.length; i += SEARCH_PART) {
+        for (const source of sources.assignments.slice(i, i + SEARCH_PART))
+          rowsRead.push(assignmentRow(source, day.value));
+        await nextTask();
+      }
+      if (run !== generation) return;
+      closedSearchParts.value = [];
+      closedRows.value = rowsRead;
+      closedVersion = version;
+      for (let i = 0; i < rowsRead.length; i += SEARCH_PART) {
+        await nextTask();
+        if (closedRows.value !== rowsRead) return;
+        closedSearchParts.value = [
+          ...closedSearchParts.value,
+          boardSearch(rowsRead.slice(i, i + SEARCH_PART)),
+        ];
+      }
+      performance.mark('desk:board-closed-ready');
+    } catch (e) {
+      // In the background nobody awaits it: the board says so where the closed rows would be.
+      if (run === generation)
+        closedError.value = `读取已办结事项失败：${e instanceof Error ? e.message : String(e)}`;
     } finally {
-      if (run === generation) loadingClosed.value = false;
+      prefetchRunning = false;
     }
   }
 
-  // A counter or filter that shows closed rows reads them the first time.
+  // A counter or filter that shows closed rows before they are in: wait for them.
   watch(needsClosed, (needed) => {
-    if (needed && loaded.value && !closedRows.value && !loadingClosed.value) void loadClosed();
+    if (needed && loaded.value && !closedRows.value) prefetching = prefetchClosed(generation);
   });
 
   /** Read the items due by today, for the meetings list's reminder. */
@@ -268,7 +336,11 @@ export const useFollowUpBoardStore = defineStore('follow-up-board', () => {
     heldMeetings,
     months,
     loaded,
-    loadingClosed,
+    /** A counter or filter shows closed rows that are not read yet: the board waits for them. */
+    loadingClosed: computed(() => needsClosed.value && closedRows.value === undefined && !closedError.value),
+    closedError,
+    /** Resolves once the closed rows read in the background are in (tests, the benchmark). */
+    closedRead: () => prefetching ?? Promise.resolve(),
     closedLoaded: computed(() => closedRows.value !== undefined),
     filter,
     sort,

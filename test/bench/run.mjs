@@ -145,10 +145,16 @@ try {
   );
   const board = await benchBoard(page, origin);
   report(
+    '跟踪督办: first paint after start-up, worst of 5',
+    ms(Math.max(...board.background.paints)),
+    '≤ 100 ms',
+    `empty database ${ms(Math.max(...boardEmpty.background.paints))}; median ${ms(quantile(board.background.paints, 0.5))}; reads the open items`,
+  );
+  report(
     `跟踪督办: first paint, p95 (${board.paint.length} visits)`,
     ms(quantile(board.paint, 0.95)),
     '≤ 100 ms',
-    `empty database ${ms(quantile(boardEmpty.paint, 0.95))}; median ${ms(quantile(board.paint, 0.5))}`,
+    `empty database ${ms(quantile(boardEmpty.paint, 0.95))}; median ${ms(quantile(board.paint, 0.5))}; opened again, nothing written since`,
   );
   report(
     `跟踪督办: filter change, p95 (${board.times.length} changes)`,
@@ -157,10 +163,16 @@ try {
     `empty database ${ms(quantile(boardEmpty.times, 0.95))}; median ${ms(quantile(board.times, 0.5))}`,
   );
   report(
-    '跟踪督办: first tap needing closed rows',
+    '跟踪督办: closed rows read in the background',
+    ms(board.background.done),
+    'off the first paint; no task > 50 ms',
+    `worst of 5; longest task ${ms(board.background.longest)}, ${board.background.over50} over 50 ms; ${followUps.assignments - followUps.open} closed items and their search`,
+  );
+  report(
+    '跟踪督办: first tap showing closed rows',
     ms(board.firstClosed),
     '≤ 100 ms',
-    `empty database ${ms(boardEmpty.firstClosed)}; reads the ${followUps.assignments - followUps.open} closed items once`,
+    `empty database ${ms(boardEmpty.firstClosed)}; after the background read`,
   );
 
   // 4. The live screen, driven by keys like the secretary, with 2,000 entries in the meeting and the ten

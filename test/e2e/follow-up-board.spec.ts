@@ -4,6 +4,9 @@
 // meetings list's reminder links to. Counters and rows are read with the meeting filter, so items the demo may
 // carry from other meetings do not change what this test expects.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { paragraphs, readDocx, tableRows } from './docx-text';
 import { loadDemo, meetingIdByEdition, pinClock, press, screenshot, signInSignMode } from './helpers';
 
 const DAY = 86_400_000;
@@ -178,6 +181,33 @@ test('the board follows handed-off items from 正常 to 黄 and 红 as the days 
     await expect(row).toContainText('红色预警');
   }
   await screenshot(page, testInfo, 'follow-up-board-red');
+
+  // 催办: one notice for the lead department of the red items, in one download with its 清单; each item then
+  // records the 催办 in its history.
+  const urge = page.getByRole('button', { name: /^生成催办通知（\d+件）$/ });
+  await expect(urge).toBeEnabled();
+  const downloading = page.waitForEvent('download');
+  await press(urge, testInfo);
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/催办通知.*\.zip$/);
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  const notices = Object.values(zip.files).filter((f) => !f.dir && f.name.endsWith('.docx'));
+  expect(notices.length).toBeGreaterThan(0);
+  const texts = await Promise.all(
+    notices.map(async (f) => paragraphs((await readDocx(await f.async('uint8array'))).document).join('\n')),
+  );
+  const tables = await Promise.all(
+    notices.map(async (f) => tableRows((await readDocx(await f.async('uint8array'))).document)),
+  );
+  for (const doc of docNumbers)
+    expect(tables.flat().some((row) => row.some((cell) => cell.replace(/\s/g, '').includes(doc)))).toBe(true);
+  expect(texts.join('\n')).toContain('关于督促办理');
+  await expect(page.getByRole('alert').or(page.locator('.el-message--success'))).toContainText('催办通知');
+  await press(rows.filter({ hasText: docNumbers[0]! }).getByRole('link').first(), testInfo);
+  await expect(
+    page.getByRole('region', { name: '办理过程' }).getByRole('listitem', { name: /^催办（/ }),
+  ).toHaveCount(1);
+  await screenshot(page, testInfo, 'follow-up-item-urged');
 });
 
 test('an empty board says how items get there', async ({ page }, testInfo) => {

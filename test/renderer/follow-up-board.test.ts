@@ -2,7 +2,8 @@
 // read when a counter shows them, filters and search in memory, the day moving on while the app is open, and the
 // meetings list's reminder.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeskDb } from '../../renderer/db';
+import { repositories, type DeskDb } from '../../renderer/db';
+import { FollowUpBoardRepository } from '../../renderer/db/repositories/follow-up-board';
 import { useFollowUpBoardStore } from '../../renderer/stores/follow-up-board';
 import type { Assignment, Concern, EscalateStep, Meeting } from '../../shared/domain/types';
 import { freshDatabase } from './db-helpers';
@@ -147,7 +148,11 @@ beforeEach(async () => {
   await db.followUps.put(escalate);
 });
 
-afterEach(() => vi.useRealTimers());
+afterEach(async () => {
+  // The closed rows are read in the background: let that finish before the database goes.
+  await useFollowUpBoardStore().closedRead();
+  vi.useRealTimers();
+});
 
 describe('follow-up board store', () => {
   it('shows the open items at once and counts the closed ones without reading them', async () => {
@@ -240,6 +245,45 @@ describe('follow-up board store', () => {
     vi.setSystemTime(Date.parse('2026-12-09T08:00:00+08:00'));
     await board.loadDue();
     expect(board.due).toEqual({ dueToday: 0, overdue: 3 });
+  });
+
+  it('reads the closed rows in the background once, and again only when something changed', async () => {
+    const read = vi.spyOn(FollowUpBoardRepository.prototype, 'closedSources');
+    const board = useFollowUpBoardStore();
+    await board.load();
+    await board.closedRead();
+    expect(board.closedLoaded).toBe(true);
+    expect(read).toHaveBeenCalledTimes(1);
+    // The board opened again, nothing changed: the rows in memory serve.
+    await board.load();
+    await board.closedRead();
+    expect(read).toHaveBeenCalledTimes(1);
+    // An item closed meanwhile (its audit record moves the log's head): read again, and it is there.
+    await repositories(db).audit.append({
+      at: HANDED,
+      action: 'test',
+      entity: 'assignment',
+      entityId: 'a1',
+      detail: '',
+    });
+    await board.load();
+    await board.closedRead();
+    expect(read).toHaveBeenCalledTimes(2);
+    read.mockRestore();
+  });
+
+  it('opened again with nothing written keeps what it read; any write and it reads again', async () => {
+    const read = vi.spyOn(FollowUpBoardRepository.prototype, 'firstPaint');
+    const board = useFollowUpBoardStore();
+    await board.load();
+    await board.load();
+    expect(read).toHaveBeenCalledTimes(1);
+    const a1 = (await db.assignments.get('a1'))!;
+    await db.assignments.put({ ...a1, status: 'replied', repliedOn: '2026-12-06' });
+    await board.load();
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(board.rows.find((r) => r.key === 'a1')?.state).toBe('replied');
+    read.mockRestore();
   });
 
   it('offers the held meetings and the months since the first handoff', async () => {
