@@ -3,6 +3,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { repositories } from '../db';
 import { loadDemoDataset } from '../db/demo-loader';
+import { loadDemoFollowUp } from '../db/demo-follow-up-loader';
+import { buildDemoFollowUp } from '../../shared/demo/demo-follow-up';
 import { buildDemoDataset } from '../../shared/demo/demo-dataset';
 import { toIsoDate } from '../../shared/domain/workdays';
 import type { Onboarding } from '../db/repositories/settings';
@@ -22,8 +24,12 @@ export const useAppStore = defineStore('app', () => {
   /** Load the demo organisation, enterprises and meetings (载入示例数据). */
   async function loadDemo(): Promise<void> {
     const now = Date.now();
-    const demo = buildDemoDataset({ today: toIsoDate(now), now, newId: () => crypto.randomUUID() });
+    const today = toIsoDate(now);
+    const newId = () => crypto.randomUUID();
+    const demo = buildDemoDataset({ today, now, newId });
     await loadDemoDataset(repositories().db, demo);
+    // Two earlier meetings whose items are followed up, so 跟踪督办 shows every state.
+    await loadDemoFollowUp(repositories().db, demo, buildDemoFollowUp(demo, today, newId));
     onboarding.value = 'demo';
     await Promise.all([useMeetingStore().load(), useSettingsStore().load()]);
   }

@@ -109,6 +109,8 @@ export function buildDemoFollowUp(demo: DemoDataset, today: IsoDate, newId: () =
       updatedAt: made,
     };
     assignments.push(a);
+    for (const id of [a.leadDeptId, ...a.coDeptIds])
+      if (!m.attendingDeptIds.includes(id)) m.attendingDeptIds.push(id);
     actions.push({
       at: at(m.date, 15, assignments.length),
       kind: 'sign',

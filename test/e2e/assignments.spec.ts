@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadDemo, press, screenshot } from './helpers';
+import { docNo, loadDemo, press, screenshot } from './helpers';
 
 /** What an Element Plus select shows: the chosen label sits beside its (empty) input. */
 const shown = (scope: Locator, label: string) =>
@@ -135,7 +135,7 @@ test('a signed assignment is read-only, and one changed behind its signature is 
   page,
 }, testInfo) => {
   await loadDemo(page, testInfo);
-  await page.evaluate(forgeSignature);
+  await page.evaluate(forgeSignature, docNo(1));
 
   await page.goto('/#/assignments');
   await expect(
@@ -144,7 +144,7 @@ test('a signed assignment is read-only, and one changed behind its signature is 
   await screenshot(page, testInfo, 'assignments-audit-banner');
   const power = card(page, '新建冷库');
   await expect(power.getByText('已签批')).toBeVisible();
-  await expect(power.getByText('青工商联交〔2026〕1号')).toBeVisible();
+  await expect(power.getByText(docNo(1))).toBeVisible();
   await expect(power.getByRole('alert')).toContainText('签批后已修改');
   await expect(power.getByRole('alert')).toContainText('领导批示');
   await expect(power.getByRole('img', { name: '签名：赵国华' })).toBeVisible();
@@ -210,7 +210,7 @@ interface PageGlobals {
  * hand would: the demo's 冷库 assignment marked signed, a signature whose snapshot says the
  * instruction was different, and a forged audit record.
  */
-async function forgeSignature() {
+async function forgeSignature(docNumber: string) {
   const { indexedDB, document } = globalThis as unknown as PageGlobals;
   const db = await new Promise<Idb>((done, fail) => {
     const r = indexedDB.open('kentan-desk');
@@ -237,7 +237,7 @@ async function forgeSignature() {
   ctx.bezierCurveTo(120, 10, 180, 150, 260, 60);
   ctx.bezierCurveTo(300, 20, 360, 140, 440, 70);
   ctx.stroke();
-  const signed = { ...a, status: 'signed', docNumber: '青工商联交〔2026〕1号', dueAt: '2026-12-07' };
+  const signed = { ...a, status: 'signed', docNumber, dueAt: '2026-12-07' };
   const tx = db.transaction(['assignments', 'signOffs', 'auditLog'], 'readwrite');
   tx.objectStore('assignments').put({ ...signed, instruction: '背后改过的批示。' });
   tx.objectStore('signOffs').put({

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { demoDay, loadDemo, meetingIdByEdition, press, screenshot, signInSignMode } from './helpers';
+import { demoDay, docNo, loadDemo, meetingIdByEdition, press, screenshot, signInSignMode } from './helpers';
 
 const TITLE = '青溪区第14次“民营企业接待日”';
 
@@ -25,8 +25,8 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
   const files = page.getByRole('table', { name: '导出文件' });
   const names = files.locator('tbody tr td:first-child');
   await expect(names).toHaveCount(6);
-  await expect(names.nth(1)).toHaveText('青工商联交〔2026〕2号-临江丰泽钢构有限公司-交办单.docx');
-  for (const n of [1, 2, 3, 4]) await expect(names.nth(n - 1)).toContainText(`〔2026〕${n}号-`);
+  await expect(names.nth(1)).toHaveText(`${docNo(2)}-临江丰泽钢构有限公司-交办单.docx`);
+  for (const n of [1, 2, 3, 4]) await expect(names.nth(n - 1)).toContainText(`${docNo(n)}-`);
   await expect(names.nth(4)).toHaveText(`${TITLE}-会议纪要.docx`);
   await expect(names.nth(5)).toHaveText(`${TITLE}-会前材料.docx`);
   const skipped = page.getByRole('alert').filter({ hasText: '不能导出的交办件（1件）' });
@@ -93,7 +93,9 @@ test('exports the signed 交办单, the minutes and the 会前材料 as one veri
     expect(listing).toContain(sha256(bytes));
   }
   // …and the signature behind each sheet, with the audit chain's head: the anchors 核对交办单 reads back.
-  expect(listing).toMatch(/文号\t文件名\t签批摘要（SHA-256）\r\n青工商联交〔2026〕1号\t[^\t]+\t[0-9a-f]{64}/);
+  expect(listing).toMatch(
+    new RegExp(`文号\t文件名\t签批摘要（SHA-256）\r\n${docNo(1)}\t[^\t]+\t[0-9a-f]{64}`),
+  );
   expect(listing).toMatch(/操作记录链末条：第\d+条，摘要 [0-9a-f]{64}/);
 
   // 核对交办单: the 清单 and a sheet taken back from the download match the database; a sheet edited in

@@ -2,12 +2,12 @@
 // → 办结 → 销号, a wrong entry is corrected with its history, a form left half filled comes back after a reload,
 // and the clock moved on turns an item 黄 then 红.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { DEMO_NOW, loadDemo, meetingIdByEdition, press, screenshot, signInSignMode } from './helpers';
+import { DEMO_NOW, docNo, loadDemo, meetingIdByEdition, press, screenshot, signInSignMode } from './helpers';
 
 /** The id of the assignment with this 文号. */
-async function assignmentId(page: Page, docNumberEnd: string): Promise<string> {
+async function assignmentId(page: Page, docNumber: string): Promise<string> {
   const id = await page.evaluate(
-    (end) =>
+    (wanted) =>
       new Promise<string | undefined>((resolve, reject) => {
         const open = indexedDB.open('kentan-desk');
         open.onerror = () => reject(open.error);
@@ -16,13 +16,13 @@ async function assignmentId(page: Page, docNumberEnd: string): Promise<string> {
           all.onsuccess = () => {
             open.result.close();
             const rows = all.result as Array<{ id: string; docNumber?: string }>;
-            resolve(rows.find((a) => a.docNumber?.endsWith(end))?.id);
+            resolve(rows.find((a) => a.docNumber === wanted)?.id);
           };
         };
       }),
-    docNumberEnd,
+    docNumber,
   );
-  if (!id) throw new Error(`no assignment numbered …${docNumberEnd}`);
+  if (!id) throw new Error(`no assignment numbered ${docNumber}`);
   return id;
 }
 
@@ -35,7 +35,7 @@ async function handedOver(page: Page, testInfo: TestInfo): Promise<string> {
   await press(page.getByRole('button', { name: '不导出，标记为已交办…' }), testInfo);
   await press(page.getByRole('button', { name: '标记', exact: true }), testInfo);
   await expect(page.getByRole('button', { name: '不导出，标记为已交办…' })).toBeDisabled();
-  return assignmentId(page, '〕1号');
+  return assignmentId(page, docNo(1));
 }
 
 /** Open a step's form, fill it, save, and wait for the dialog to go. */
@@ -201,7 +201,7 @@ test('a step rewritten in the database behind the app is named on the item', asy
     await d.getByLabel('办理进展').fill('已约企业面谈');
   });
   await page.evaluate(
-    () =>
+    (item) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('kentan-desk');
         open.onerror = () => reject(open.error);
@@ -209,7 +209,9 @@ test('a step rewritten in the database behind the app is named on the item', asy
           const tx = open.result.transaction('followUps', 'readwrite');
           const all = tx.objectStore('followUps').getAll();
           all.onsuccess = () => {
-            const row = (all.result as Array<Record<string, unknown>>)[0]!;
+            const row = (all.result as Array<Record<string, unknown>>).find(
+              (r) => r['assignmentId'] === item,
+            )!;
             tx.objectStore('followUps').put({ ...row, note: '部门已办结' });
           };
           tx.oncomplete = () => {
@@ -218,6 +220,7 @@ test('a step rewritten in the database behind the app is named on the item', asy
           };
         };
       }),
+    id,
   );
   await page.reload();
   const alert = page.getByRole('alert').filter({ hasText: '督办记录校验失败' });

@@ -33,6 +33,17 @@ export function demoDay(days: number): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
+/**
+ * 交办件 the demo has signed already: the items of its two earlier meetings, followed up (跟踪督办). What a test
+ * signs is numbered on from there: its n-th item is 〔2026〕`DEMO_SIGNED + n`号.
+ */
+export const DEMO_SIGNED = 10;
+
+/** The 文号 of the n-th item a test signs (under the pinned clock, in 2026). */
+export function docNo(n: number): string {
+  return `青工商联交〔2026〕${DEMO_SIGNED + n}号`;
+}
+
 /** Open the app on a fresh profile, the clock pinned at `DEMO_NOW`, and load the demo from the welcome card. */
 export async function loadDemo(page: Page, testInfo: TestInfo): Promise<void> {
   await pinClock(page);
@@ -42,7 +53,7 @@ export async function loadDemo(page: Page, testInfo: TestInfo): Promise<void> {
   await expectDemoMeetings(page);
 }
 
-/** The demo's two meetings are listed with their status. */
+/** The demo's meeting waiting for signatures and its next one are listed with their status. */
 export async function expectDemoMeetings(page: Page): Promise<void> {
   const table = page.getByRole('table', { name: '会议列表' }).or(page.locator('.meetings'));
   await expect(table.getByText('青溪区第14次“民营企业接待日”')).toBeVisible();
@@ -192,7 +203,7 @@ export const SIGNATURE: ReadonlyArray<ReadonlyArray<readonly [number, number]>> 
 
 /**
  * Sign the first `count` items of a meeting in 签批模式: one signature, then 确认签批此件 item by item (the
- * numbers run 1…count), and leave 签批模式.
+ * numbers run on from the demo's: docNo(1)…docNo(count)), and leave 签批模式.
  */
 export async function signInSignMode(page: Page, testInfo: TestInfo, meetingId: string, count: number) {
   await page.goto(`/#/meetings/${meetingId}/sign`);
@@ -200,13 +211,42 @@ export async function signInSignMode(page: Page, testInfo: TestInfo, meetingId: 
   await press(page.getByRole('radio', { name: '签一次，逐项确认' }), testInfo);
   await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
   await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
-  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+  await expect(page.getByLabel('签批结果').getByText(docNo(1))).toBeVisible();
   for (let n = 2; n <= count; n++) {
     await press(page.getByRole('button', { name: '下一件待签批' }), testInfo);
     await press(page.getByRole('button', { name: '确认签批此件' }), testInfo);
-    await expect(page.getByLabel('签批结果').getByText(new RegExp(`〔\\d{4}〕${n}号$`))).toBeVisible();
+    await expect(page.getByLabel('签批结果').getByText(docNo(n))).toBeVisible();
   }
   await press(page.getByRole('button', { name: '退出签批模式' }), testInfo);
+}
+
+/** The sequence number of the audit record that signed the item with this 文号. */
+export async function signRecordSeq(page: Page, docNumber: string): Promise<number> {
+  const seq = await page.evaluate(
+    (wanted) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const open = indexedDB.open('kentan-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['assignments', 'auditLog']);
+          const items = tx.objectStore('assignments').getAll();
+          const records = tx.objectStore('auditLog').getAll();
+          tx.oncomplete = () => {
+            open.result.close();
+            const item = (items.result as Array<{ id: string; docNumber?: string }>).find(
+              (a) => a.docNumber === wanted,
+            );
+            const record = (records.result as Array<{ seq: number; action: string; entityId: string }>).find(
+              (r) => r.action === 'sign' && r.entityId === item?.id,
+            );
+            resolve(record?.seq);
+          };
+        };
+      }),
+    docNumber,
+  );
+  if (seq === undefined) throw new Error(`no sign record for ${docNumber}`);
+  return seq;
 }
 
 /** A change written straight into the app's IndexedDB, as someone with the profile's files could. */

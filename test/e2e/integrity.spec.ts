@@ -2,7 +2,16 @@
 // could) are named on every screen, and export refuses the items they touch; a renamed enterprise is a
 // quiet note, and the 交办单 keeps what was signed.
 import { expect, test, type Page } from '@playwright/test';
-import { loadDemo, meetingIdByEdition, press, screenshot, signInSignMode, tamper } from './helpers';
+import {
+  docNo,
+  loadDemo,
+  meetingIdByEdition,
+  press,
+  screenshot,
+  signInSignMode,
+  signRecordSeq,
+  tamper,
+} from './helpers';
 
 const banner = (page: Page) => page.getByRole('alert', { name: '校验警告' });
 
@@ -14,25 +23,25 @@ test('a status set back, an audit record edited or the newest signature dropped 
   await signInSignMode(page, testInfo, id, 3);
 
   // 1号 set back to 待签批 by hand.
-  await tamper(page, { kind: 'status', docNumber: '青工商联交〔2026〕1号', status: 'draft' });
+  await tamper(page, { kind: 'status', docNumber: docNo(1), status: 'draft' });
   await page.goto('/#/meetings');
   await page.reload();
   await expect(banner(page)).toContainText('记录校验失败');
   await expect(banner(page)).toContainText('却被标为待签批');
   await screenshot(page, testInfo, 'integrity-status-downgraded');
-  await tamper(page, { kind: 'status', docNumber: '青工商联交〔2026〕1号', status: 'signed' });
+  await tamper(page, { kind: 'status', docNumber: docNo(1), status: 'signed' });
   await page.reload();
   await expect(page.getByRole('table', { name: '会议列表' }).or(page.locator('.meetings'))).toBeVisible();
   await expect(banner(page)).toHaveCount(0);
 
-  // The second audit record (2号's signature) edited: 2号 and 3号 are no longer vouched for; 1号 is.
-  await tamper(page, { kind: 'audit-detail', seq: 2, detail: '伪造' });
+  // The audit record of the second signature edited: it and the third are no longer vouched for; the first is.
+  await tamper(page, { kind: 'audit-detail', seq: await signRecordSeq(page, docNo(2)), detail: '伪造' });
   await page.reload();
   await expect(banner(page)).toContainText('记录内容已被改动');
   await page.goto(`/#/meetings/${id}/export`);
   const files = page.getByRole('table', { name: '导出文件' });
-  await expect(files.locator('tbody tr td:first-child').first()).toContainText('〔2026〕1号-');
-  await expect(files.getByText(/〔2026〕[23]号-/)).toHaveCount(0);
+  await expect(files.locator('tbody tr td:first-child').first()).toContainText(`${docNo(1)}-`);
+  await expect(files.getByText(new RegExp(`${docNo(2)}-|${docNo(3)}-`))).toHaveCount(0);
   const skipped = page.getByRole('alert').filter({ hasText: '不能导出的交办件' });
   await expect(skipped).toContainText('记录校验失败');
   await screenshot(page, testInfo, 'integrity-chain-broken-export');
@@ -76,6 +85,6 @@ test('an enterprise renamed after signing: no alarm, a quiet note on the item, t
   await press(page.getByRole('link', { name: '交办导出' }), testInfo);
   await expect(
     page.getByRole('table', { name: '导出文件' }).locator('tbody tr td:first-child').first(),
-  ).toHaveText('青工商联交〔2026〕1号-临江恒泰住房租赁有限公司-交办单.docx');
+  ).toHaveText(`${docNo(1)}-临江恒泰住房租赁有限公司-交办单.docx`);
   await expect(banner(page)).toHaveCount(0);
 });

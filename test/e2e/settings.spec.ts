@@ -241,16 +241,16 @@ test('settings: deadline rules are validated, saved and used by the meetings lis
   await openSettings(page, testInfo, /期限规则/);
   await expect(page.getByLabel('交办期限')).toHaveValue('2');
   await expect(page.getByLabel('回复期限')).toHaveValue('14');
-  await expect(page.getByLabel('黄色预警天数')).toHaveValue('3');
+  await expect(page.getByRole('textbox', { name: '黄色预警天数' })).toHaveValue('3');
   await expect(page.getByRole('radio', { name: /^自然日/ })).toBeChecked();
   await expect(page.getByRole('radio', { name: '按工作日' })).toBeChecked();
-  await expect(page.getByLabel('推进缓慢天数')).toHaveValue('7');
+  await expect(page.getByRole('textbox', { name: '推进缓慢天数' })).toHaveValue('7');
   await expect(page.getByText(/如果今天（\d{4}年\d+月\d+日）开会，应在/)).toBeVisible();
   await screenshot(page, testInfo, '09-settings-deadlines');
 
   await page.getByLabel('交办期限').fill('');
   await page.getByLabel('回复期限').fill('2.5');
-  await page.getByLabel('黄色预警天数').fill('40');
+  await page.getByRole('textbox', { name: '黄色预警天数' }).fill('40');
   await press(page.getByRole('button', { name: '保存期限规则' }), testInfo);
   await expect(page.getByText('请填写交办期限')).toBeVisible();
   await expect(page.getByText('回复期限应为整数天数，例如“14”')).toBeVisible();
@@ -259,8 +259,8 @@ test('settings: deadline rules are validated, saved and used by the meetings lis
 
   await page.getByLabel('交办期限').fill('３');
   await page.getByLabel('回复期限').fill('10');
-  await page.getByLabel('黄色预警天数').fill('2');
-  await page.getByLabel('推进缓慢天数').fill('10');
+  await page.getByRole('textbox', { name: '黄色预警天数' }).fill('2');
+  await page.getByRole('textbox', { name: '推进缓慢天数' }).fill('10');
   await press(page.getByText(/^工作日（/), testInfo);
   await expect(page.getByText(/或连续10天没有任何办理记录时显示黄色预警/)).toBeVisible();
   await expect(page.getByText(/应在\d+月\d+日前交办/)).toBeVisible();
@@ -271,8 +271,8 @@ test('settings: deadline rules are validated, saved and used by the meetings lis
   await page.reload();
   await expect(page.getByLabel('交办期限')).toHaveValue('3');
   await expect(page.getByLabel('回复期限')).toHaveValue('10');
-  await expect(page.getByLabel('黄色预警天数')).toHaveValue('2');
-  await expect(page.getByLabel('推进缓慢天数')).toHaveValue('10');
+  await expect(page.getByRole('textbox', { name: '黄色预警天数' })).toHaveValue('2');
+  await expect(page.getByRole('textbox', { name: '推进缓慢天数' })).toHaveValue('10');
   await expect(page.getByRole('radio', { name: /^工作日/ })).toBeChecked();
   // The meeting held yesterday now has three working days for its handoff.
   await press(page.getByRole('link', { name: '会议列表' }), testInfo);

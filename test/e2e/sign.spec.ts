@@ -3,7 +3,7 @@
 // signing once and confirming item by item; a half-written signature survives a reload. loadDemo pins the
 // page's clock at DEMO_NOW, so the dates below (the meeting's handoff 11月23日, due dates) hold on any day.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { loadDemo, meetingIdByEdition, press, screenshot, SIGNATURE, writeOn } from './helpers';
+import { docNo, loadDemo, meetingIdByEdition, press, screenshot, SIGNATURE, writeOn } from './helpers';
 
 const HANDWRITING: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
   [
@@ -85,7 +85,7 @@ test('the leader changes a department, handwrites the instruction and signs; the
   await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
 
   const stamp = page.getByLabel('签批结果');
-  await expect(stamp.getByText(/^青工商联交〔\d{4}〕1号$/)).toBeVisible();
+  await expect(stamp.getByText(docNo(1), { exact: true })).toBeVisible();
   await expect(stamp.getByRole('img', { name: '领导签名' })).toBeVisible();
   await expect(page.getByRole('img', { name: '手写批示' })).toBeVisible();
   await expect(chip).toBeDisabled();
@@ -96,7 +96,7 @@ test('the leader changes a department, handwrites the instruction and signs; the
   await page.reload();
   await expectProgress(page, 2, 1);
   await press(page.getByRole('navigation', { name: '交办件列表' }).getByRole('button').first(), testInfo);
-  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+  await expect(page.getByLabel('签批结果').getByText(docNo(1))).toBeVisible();
   await expect(
     page.getByRole('radiogroup', { name: '牵头单位' }).getByRole('radio', { name: '区住房和城乡建设局' }),
   ).toHaveAttribute('aria-checked', 'true');
@@ -156,14 +156,14 @@ test('sign once, then confirm item by item; a half-written signature survives a 
 
   await writeOn(page, page.getByRole('img', { name: '签名区' }), testInfo, SIGNATURE);
   await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
-  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+  await expect(page.getByLabel('签批结果').getByText(docNo(1))).toBeVisible();
 
   await press(page.getByRole('button', { name: '下一件待签批' }), testInfo);
   await expectProgress(page, 2, 1);
   await expect(page.getByRole('img', { name: '已签的名' })).toBeVisible();
   await screenshot(page, testInfo, 'sign-mode-confirm');
   await press(page.getByRole('button', { name: '确认签批此件' }), testInfo);
-  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕2号$/)).toBeVisible();
+  await expect(page.getByLabel('签批结果').getByText(docNo(2))).toBeVisible();
 
   // Back to signing each: the next signature is half written when the page goes away.
   await press(page.getByRole('button', { name: '下一件待签批' }), testInfo);
@@ -237,7 +237,7 @@ test('a new 办理时限 takes the instruction’s time words along; a stated li
   await expect(page.getByLabel('签批结果')).toHaveCount(0);
   await press(page.getByRole('button', { name: '签批', exact: true }), testInfo);
   await press(ask.getByRole('button', { name: '仍然签批' }), testInfo);
-  await expect(page.getByLabel('签批结果').getByText(/〔\d{4}〕1号$/)).toBeVisible();
+  await expect(page.getByLabel('签批结果').getByText(docNo(1))).toBeVisible();
 
   // 修改并重新签批 asks why, with big choices; the reason goes into the record.
   await press(page.getByRole('button', { name: '修改并重新签批' }), testInfo);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { repositories } from '../../renderer/db';
 import { useAppStore } from '../../renderer/stores/app';
 import { useMeetingStore } from '../../renderer/stores/meeting';
 import { useSettingsStore, validateOrganization } from '../../renderer/stores/settings';
@@ -15,7 +16,9 @@ describe('useAppStore', () => {
     expect(app.onboarding).toBe('pending');
     await app.loadDemo();
     expect(app.onboarding).toBe('demo');
-    expect(useMeetingStore().meetings.map((m) => m.edition)).toEqual([15, 14]);
+    // The two meetings of the meeting day, and the two earlier ones whose items 跟踪督办 follows.
+    expect(useMeetingStore().meetings.map((m) => m.edition)).toEqual([15, 14, 13, 12]);
+    expect(await repositories().db.followUps.count()).toBeGreaterThan(10);
     expect(useSettingsStore().leaders).toHaveLength(6);
     const again = useAppStore();
     await again.init();
