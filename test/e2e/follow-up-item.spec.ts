@@ -1,4 +1,4 @@
-// 督办事项 end to end: an item signed and handed over goes through 进展 → 答复 → 回访 不满意 → 重办 → 答复 → 回访 满意
+// 督办事项 end to end: an item signed and exported goes through 进展 → 答复 → 回访 不满意 → 重办 → 答复 → 回访 满意
 // → 办结 → 销号, a wrong entry is corrected with its history, a form left half filled comes back after a reload,
 // and the clock moved on turns an item 黄 then 红.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
@@ -26,15 +26,18 @@ async function assignmentId(page: Page, docNumber: string): Promise<string> {
   return id;
 }
 
-/** Sign the demo's first two items of the 14th meeting and mark them handed over today. */
+/** Sign the demo's first two items of the 14th meeting and export them (in the browser: one download) today. */
 async function handedOver(page: Page, testInfo: TestInfo): Promise<string> {
   await loadDemo(page, testInfo);
   const meeting = await meetingIdByEdition(page, 14);
   await signInSignMode(page, testInfo, meeting, 2);
   await page.goto(`/#/meetings/${meeting}/export`);
-  await press(page.getByRole('button', { name: '不导出，标记为已交办…' }), testInfo);
-  await press(page.getByRole('button', { name: '标记', exact: true }), testInfo);
-  await expect(page.getByRole('button', { name: '不导出，标记为已交办…' })).toBeDisabled();
+  const exportButton = page.getByRole('button', { name: '导出（下载 .zip）' });
+  await expect(exportButton).toBeEnabled();
+  const downloading = page.waitForEvent('download');
+  await press(exportButton, testInfo);
+  await downloading;
+  await expect(page.getByText(/已记录 2 件交办件的交办时间/)).toBeVisible();
   return assignmentId(page, docNo(1));
 }
 
