@@ -13,3 +13,7 @@ import { router } from './router';
 dayjs.locale('zh-cn');
 
 createApp(App).use(createPinia()).use(router).mount('#app');
+
+// A year of meetings and signatures lives in this profile's IndexedDB: ask the browser not to evict it under storage
+// pressure (Electron grants it; a browser may decide). Asked after start-up, never in its way.
+void navigator.storage?.persist?.().catch(() => undefined);
