@@ -2,6 +2,7 @@
 // directory" becomes a download, which the browser puts in its download folder.
 import type { DeskApi, DeskResult } from '../../shared/ipc/contract';
 import { sha256Hex } from './sha256';
+import { createBrowserBackups } from './browser-backups';
 
 const BROWSER_DOWNLOADS_TOKEN = 'browser-downloads';
 
@@ -41,6 +42,13 @@ export function createBrowserDesk(): DeskApi {
           runtime: 'web' as const,
           platform: navigator.platform || 'web',
         });
+      },
+      // No main process: nothing to tell, no flush to answer.
+      async notices() {
+        return ok([]);
+      },
+      async flushed() {
+        return ok(false);
       },
     },
     files: {
@@ -99,5 +107,6 @@ export function createBrowserDesk(): DeskApi {
         return ok(open);
       },
     },
+    backup: createBrowserBackups(BROWSER_DOWNLOADS_TOKEN, download),
   };
 }

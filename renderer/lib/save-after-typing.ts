@@ -24,6 +24,17 @@ export interface SaveAfterTyping {
   readonly pending: boolean;
 }
 
+/** Engines holding unsaved text right now: what `flushAllTyping` writes when the app is about to go. */
+const unsaved = new Set<SaveAfterTyping>();
+
+/**
+ * Write the unsaved text of every field now (main asks before quitting, at session end and shutdown; the browser
+ * build on `pagehide`). Resolves when those writes have finished.
+ */
+export async function flushAllTyping(): Promise<void> {
+  await Promise.all([...unsaved].map((engine) => engine.flush().catch(() => undefined)));
+}
+
 /**
  * Writes a short while after the last change, and at the latest `maxWaitMs` after the first unsaved one. `decide`
  * reads the state when the write is due, so the newest words are written. Writes run one after another (on `queue`
@@ -57,6 +68,7 @@ export function saveAfterTyping(
     stopTimer();
     if (!dirty) return writes.settled();
     dirty = false;
+    unsaved.delete(engine);
     const write = decide();
     if (!write) return writes.settled();
     const mine = generation;
@@ -67,14 +79,16 @@ export function saveAfterTyping(
       } catch (error: unknown) {
         if (mine !== generation) return;
         dirty = true;
+        unsaved.add(engine);
         options.failed?.(error);
       }
     });
   }
 
-  return {
+  const engine: SaveAfterTyping = {
     touch() {
       dirty = true;
+      unsaved.add(engine);
       const now = Date.now();
       since ??= now;
       if (timer !== undefined) clearTimeout(timer);
@@ -84,6 +98,7 @@ export function saveAfterTyping(
     cancel() {
       stopTimer();
       dirty = false;
+      unsaved.delete(engine);
       generation += 1;
     },
     settled: () => writes.settled(),
@@ -91,4 +106,5 @@ export function saveAfterTyping(
       return dirty;
     },
   };
+  return engine;
 }

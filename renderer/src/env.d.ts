@@ -1,10 +1,12 @@
 /// <reference types="vite/client" />
-import type { DeskApi } from '../../shared/ipc/contract';
+import type { DeskApi, DeskEvents } from '../../shared/ipc/contract';
 
 declare global {
   interface Window {
     /** Present in Electron (exposed by the preload); absent in a plain browser. */
     desk?: DeskApi;
+    /** Messages from main (Electron only). */
+    deskEvents?: DeskEvents;
   }
 }
 

@@ -1,4 +1,5 @@
 // 交办件 of a meeting: drafting (拟办), grouping (归并), signing, 修改并重新签批, and checking signatures.
+import { useSafetyStore } from './safety';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
@@ -270,6 +271,10 @@ export const useAssignmentStore = defineStore('assignments', () => {
         now,
       });
       signOffsById.value = { ...signOffsById.value, [id]: signOff };
+      // The number is on paper from now on: remember it outside the database too.
+      void useSafetyStore()
+        .noteLedger()
+        .catch(() => undefined);
       return signOff;
     } catch (e) {
       return message(e);

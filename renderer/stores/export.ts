@@ -2,25 +2,20 @@
 // built from the database, named for Windows, written through main (verified, manifest last) to a
 // USB stick or a chosen folder; in the browser, one .zip download. Exporting (or marking as handed
 // over) records 交办时间 on each assignment, which starts its reply deadline, and leaves an audit record.
-import { defineStore } from 'pinia';
+import { defineStore, storeToRefs } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { desk } from '../bridge';
 import { repositories } from '../db';
 import { useSettingsStore } from './settings';
 import { useIntegrityStore } from './integrity';
+import { useExportTargetStore } from './export-target';
 import { nextTask } from '../lib/next-task';
 import { meetingDocuments, type MeetingBundle } from '../../shared/docs/meeting-documents';
 import { safeFileName, safeFolderName, uniqueFileNames } from '../../shared/export/file-names';
 import { canTransition } from '../../shared/domain/assignment-lifecycle';
 import { formatChineseDate, handedOffReplyDue } from '../../shared/domain/deadlines';
 import { toIsoDate } from '../../shared/domain/workdays';
-import type {
-  ExportAttestation,
-  ExportedFile,
-  ExportReport,
-  ExportTarget,
-  RemovableDrive,
-} from '../../shared/ipc/contract';
+import type { ExportAttestation, ExportedFile, ExportReport } from '../../shared/ipc/contract';
 import type { Assignment, AuditRecord, Id, IsoDate, Meeting } from '../../shared/domain/types';
 
 /** One file of the export as the screen lists it. */
@@ -31,8 +26,7 @@ export interface PlannedFile {
   bytes: Uint8Array;
 }
 
-/** A chosen destination, with what to call it on screen. */
-export type ChosenTarget = ExportTarget & { label: string };
+export type { ChosenTarget } from './export-target';
 
 const KIND_LABEL: Record<PlannedFile['kind'], string> = {
   sheet: '交办单',
@@ -54,10 +48,9 @@ export const useExportStore = defineStore('export', () => {
   const skipped = shallowRef<
     Array<{ assignmentId: Id; docNumber?: string; enterprise: string; demand: string; reason: string }>
   >([]);
-  /** What the bridge runs on: in the browser build the export is one .zip download, no folder to choose. */
-  const runtime = ref<'electron' | 'web'>();
-  const drives = shallowRef<RemovableDrive[]>([]);
-  const target = shallowRef<ChosenTarget>();
+  // Where the files go: the app's one choice of USB stick or folder (./export-target.ts).
+  const targets = useExportTargetStore();
+  const { runtime, drives, target, listing } = storeToRefs(targets);
   const report = shallowRef<ExportReport>();
   /** Assignment id → why its signature does not hold, from the last check. */
   const problems = shallowRef<Record<Id, string>>({});
@@ -70,7 +63,6 @@ export const useExportStore = defineStore('export', () => {
   // must not let the older one land on top.
   let loadGeneration = 0;
   let prepareGeneration = 0;
-  const listing = ref(false);
   const writing = ref(false);
   const maskPhones = ref(true);
   const includeBriefing = ref(true);
@@ -191,64 +183,17 @@ export const useExportStore = defineStore('export', () => {
   }
 
   /**
-   * The removable drives plugged in now; the first one is chosen when nothing is. In the browser build there
-   * are none, and the export goes to the browser's downloads as one .zip: that is chosen at once.
-   */
-  async function listDrives(): Promise<string | undefined> {
-    listing.value = true;
-    try {
-      if (!runtime.value) {
-        const info = await desk.app.info();
-        runtime.value = info.ok ? info.value.runtime : 'electron';
-      }
-      if (runtime.value === 'web') {
-        if (!target.value) return await chooseFolder();
-        return undefined;
-      }
-      const result = await desk.export.listDrives();
-      if (!result.ok) return result.error.message;
-      drives.value = result.value;
-      const still =
-        target.value?.kind === 'drive' &&
-        result.value.some((d) => d.id === (target.value as { driveId: string }).driveId);
-      if (!still && target.value?.kind !== 'directory') {
-        const first = result.value[0];
-        target.value = first
-          ? { kind: 'drive', driveId: first.id, label: `${first.label}（${first.mount}）` }
-          : undefined;
-      }
-      return undefined;
-    } finally {
-      listing.value = false;
-    }
-  }
-
-  function chooseDrive(d: RemovableDrive) {
-    target.value = { kind: 'drive', driveId: d.id, label: `${d.label}（${d.mount}）` };
-  }
-
-  /** Ask main for a folder (the native dialog); undefined when the user cancels. */
-  async function chooseFolder(): Promise<string | undefined> {
-    const result = await desk.files.chooseDirectory();
-    if (!result.ok) return result.error.message;
-    if (result.value)
-      target.value = { kind: 'directory', directoryToken: result.value.token, label: result.value.label };
-    return undefined;
-  }
-
-  /**
    * Write every file (a retry sends them all again: each lands under its final name only once verified,
    * and the manifest lists the whole set). Then record 交办时间 on the assignments whose sheet was verified.
    */
   async function write(): Promise<string | undefined> {
-    const chosen = target.value;
-    if (!chosen) return '请先选择U盘或文件夹';
+    const exportTarget = targets.bridgeTarget();
+    if (!exportTarget) return '请先选择U盘或文件夹';
     if (files.value.length === 0) return '没有可导出的文件';
     writing.value = true;
     try {
-      const { label: _label, ...exportTarget } = chosen;
       const result = await desk.export.write({
-        target: exportTarget as ExportTarget,
+        target: exportTarget,
         folderName: folderName.value,
         files: files.value.map((f) => ({ fileName: f.fileName, bytes: f.bytes })),
         manifestName: safeFileName(`${meeting.value?.title ?? '交办材料'}-清单`, '.txt'),
@@ -261,7 +206,7 @@ export const useExportStore = defineStore('export', () => {
       );
       await recordHandoff(
         verified.map((f) => ({ id: f.assignmentId!, file: resultOf.value.get(f.fileName)! })),
-        `导出到${chosen.label}`,
+        `导出到${target.value?.label ?? 'U盘'}`,
       );
       return undefined;
     } finally {
@@ -361,9 +306,9 @@ export const useExportStore = defineStore('export', () => {
     resultOf,
     load,
     prepare,
-    listDrives,
-    chooseDrive,
-    chooseFolder,
+    listDrives: targets.listDrives,
+    chooseDrive: targets.chooseDrive,
+    chooseFolder: targets.chooseFolder,
     write,
     markHandedOver,
   };

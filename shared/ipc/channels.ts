@@ -7,6 +7,8 @@
 export const DESK_CHANNELS = {
   app: {
     info: 'desk:app:info',
+    notices: 'desk:app:notices',
+    flushed: 'desk:app:flushed',
   },
   files: {
     chooseDirectory: 'desk:files:chooseDirectory',
@@ -20,7 +22,21 @@ export const DESK_CHANNELS = {
     open: 'desk:projector:open',
     close: 'desk:projector:close',
   },
+  backup: {
+    status: 'desk:backup:status',
+    write: 'desk:backup:write',
+    read: 'desk:backup:read',
+    saveTo: 'desk:backup:saveTo',
+    openFile: 'desk:backup:openFile',
+    note: 'desk:backup:note',
+  },
 } as const;
+
+/**
+ * The one message main sends on its own: save what is unsaved now (the app is quitting, the session ends, the
+ * machine shuts down). The renderer answers with `app.flushed` and the request's id.
+ */
+export const FLUSH_EVENT_CHANNEL = 'desk:event:flush';
 
 /** A concern of the desk API (`app`, `files` …). */
 export type DeskConcern = keyof typeof DESK_CHANNELS;

@@ -5,6 +5,7 @@
  * because contextBridge drops everything of an Error but its message.
  */
 import type { DESK_CHANNELS, DeskConcern, DeskVerb } from './channels';
+import type { BackupReason } from '../backup/rotation';
 
 /** Why a desk call failed. */
 import type { ExportAttestation } from '../export/manifest';
@@ -136,11 +137,101 @@ export interface ExportReport {
   manifest: ExportedFile;
 }
 
+/** Why main asks the renderer to save now. */
+export type FlushReason = 'quit' | 'session-end' | 'shutdown';
+
+/** Main's request to save what is unsaved; answered with `app.flushed({ id })`. */
+export interface FlushRequest {
+  id: string;
+  reason: FlushReason;
+}
+
+/** What a backup holds, for the list and the preview. */
+export interface BackupSummary {
+  meetings: number;
+  assignments: number;
+  signOffs: number;
+  followUps: number;
+  enterprises: number;
+  /** The first and last meeting dates (YYYY-MM-DD). */
+  firstDate?: string;
+  lastDate?: string;
+}
+
+/** A backup kept by the app (main's `backups/` folder, or the browser's private files). */
+export interface BackupEntry {
+  /** Its file name, which main checks against its own listing: never a path. */
+  id: string;
+  createdAt: number;
+  reason: BackupReason;
+  size: number;
+  sha256?: string;
+  summary?: BackupSummary;
+}
+
+/** What is kept outside the database, so a lost database is noticed and no 文号 is issued twice. */
+export interface SafetyState {
+  /** The app has held data on this machine before. */
+  ranBefore: boolean;
+  /** When it was first seen holding data. */
+  firstSeenAt?: number;
+  lastBackupAt?: number;
+  /** The highest 文号 number ever issued, per year. */
+  docNumberHighWater: Record<string, number>;
+  /** When a backup was last saved to a USB stick or downloaded. */
+  lastCopyAt?: number;
+}
+
+/** The state of backups and the disk. */
+export interface BackupStatus {
+  /** Newest first. */
+  backups: BackupEntry[];
+  state: SafetyState;
+  /** Free bytes where the data lives, when known. */
+  freeBytes?: number;
+  /** Where automatic backups are kept, for the user. */
+  location: string;
+  /** Backups are kept by the app on its own (false where it cannot keep files). */
+  automatic: boolean;
+}
+
+/** A backup to keep: the `.kentan` bytes and what the list shows about them. */
+export interface WriteBackupRequest {
+  bytes: Uint8Array;
+  reason: BackupReason;
+  createdAt: number;
+  summary: BackupSummary;
+  docNumberHighWater: Record<string, number>;
+}
+
+/** A backup to put on a USB stick or into a chosen folder. */
+export interface SaveBackupRequest {
+  target: ExportTarget;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** A backup file the user picked to restore from. */
+export interface OpenedBackup {
+  label: string;
+  bytes: Uint8Array;
+}
+
+/** What to remember outside the database. */
+export interface SafetyNote {
+  ranBefore?: true;
+  docNumberHighWater?: Record<string, number>;
+}
+
 /** The desk API, grouped by concern. */
 export interface DeskApi {
   app: {
     /** Name, version and runtime. */
     info(): Promise<DeskResult<AppInfo>>;
+    /** What main has to tell once (the page was reloaded after its renderer crashed …); each told once. */
+    notices(): Promise<DeskResult<string[]>>;
+    /** Answer main's flush request: everything unsaved is saved. */
+    flushed(request: { id: string }): Promise<DeskResult<boolean>>;
   };
   files: {
     /** Ask the user for a directory; `null` when they cancel. */
@@ -163,6 +254,26 @@ export interface DeskApi {
     /** Close the projector window; `true` if one was open. */
     close(): Promise<DeskResult<boolean>>;
   };
+  backup: {
+    /** The backups kept, the state kept outside the database, the free disk space. */
+    status(): Promise<DeskResult<BackupStatus>>;
+    /** Keep a backup (verified after writing), then drop what the rotation no longer keeps. */
+    write(request: WriteBackupRequest): Promise<DeskResult<BackupEntry>>;
+    /** The bytes of a kept backup, by its id from `status`. */
+    read(request: { id: string }): Promise<DeskResult<Uint8Array>>;
+    /** Put a backup on a USB stick or into a chosen folder, verified. */
+    saveTo(request: SaveBackupRequest): Promise<DeskResult<SavedFile>>;
+    /** Ask the user for a `.kentan` file; `null` when they cancel. */
+    openFile(): Promise<DeskResult<OpenedBackup | null>>;
+    /** Remember facts outside the database (never lowers the 文号 high-water mark). */
+    note(request: SafetyNote): Promise<DeskResult<SafetyState>>;
+  };
+}
+
+/** Messages from main, where there is a main (the Electron preload's `window.deskEvents`). */
+export interface DeskEvents {
+  /** Main asks to save now; returns a function that stops listening. */
+  onFlushRequest(listener: (request: FlushRequest) => void): () => void;
 }
 
 // The interface and the channel table must name the same concerns and verbs.

@@ -11,4 +11,5 @@ export {
   MAX_FILE_NAME_BYTES,
   MAX_EXPORT_FILES,
   MAX_EXPORT_BYTES,
+  MAX_BACKUP_BYTES,
 } from './validators';

@@ -6,11 +6,14 @@ import { z } from 'zod';
 import type { DeskArgs } from './contract';
 import type { DeskConcern, DeskVerb } from './channels';
 import { fileNameKey, isSafeFileName, isSafeFolderName, MAX_NAME_BYTES } from '../export/file-names';
+import { BACKUP_FILE_NAME, BACKUP_REASONS } from '../backup/rotation';
 
 /** Longest file name main accepts, in UTF-8 bytes (common file systems allow 255). */
 export const MAX_FILE_NAME_BYTES = MAX_NAME_BYTES;
 /** Largest single file the bridge carries (50 MiB). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Largest backup the bridge carries (512 MiB: ten years of meetings pack to a fraction of it). */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 /** Most files one export carries (a meeting has a few dozen). */
 export const MAX_EXPORT_FILES = 500;
 /** Largest export, all files together (200 MiB): one structured clone over IPC must stay reasonable. */
@@ -102,10 +105,39 @@ const exportRequestSchema = z
     }
   });
 
+const count = z.number().int().nonnegative().max(100_000_000);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期无效');
+/** The 文号 high-water mark: the highest number per four-digit year. */
+const ledgerSchema = z
+  .record(z.string().regex(/^\d{4}$/, '年份无效'), z.number().int().nonnegative().max(1_000_000))
+  .refine((r) => Object.keys(r).length <= 200, '年份过多');
+
+const backupSummarySchema = z
+  .object({
+    meetings: count,
+    assignments: count,
+    signOffs: count,
+    followUps: count,
+    enterprises: count,
+    firstDate: isoDate.optional(),
+    lastDate: isoDate.optional(),
+  })
+  .strict();
+
+const backupBytesSchema = z
+  .instanceof(Uint8Array, { message: '备份内容必须是字节数组' })
+  .refine((b) => b.byteLength > 0, '备份内容为空')
+  .refine((b) => b.byteLength <= MAX_BACKUP_BYTES, '备份文件过大');
+
+/** A kept backup's id is its file name, in the app's own pattern: never a path. */
+const backupIdSchema = z.string().max(80).regex(BACKUP_FILE_NAME, '备份编号无效');
+
 /** Argument tuples, one per verb. */
 export const DESK_REQUESTS = {
   app: {
     info: z.tuple([]),
+    notices: z.tuple([]),
+    flushed: z.tuple([z.object({ id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号无效') }).strict()]),
   },
   files: {
     chooseDirectory: z.tuple([]),
@@ -120,6 +152,36 @@ export const DESK_REQUESTS = {
   projector: {
     open: z.tuple([z.object({ meetingId: recordIdSchema }).strict()]),
     close: z.tuple([]),
+  },
+  backup: {
+    status: z.tuple([]),
+    write: z.tuple([
+      z
+        .object({
+          bytes: backupBytesSchema,
+          reason: z.enum(BACKUP_REASONS),
+          createdAt: z.number().int().positive(),
+          summary: backupSummarySchema,
+          docNumberHighWater: ledgerSchema,
+        })
+        .strict(),
+    ]),
+    read: z.tuple([z.object({ id: backupIdSchema }).strict()]),
+    saveTo: z.tuple([
+      z
+        .object({
+          target: exportTargetSchema,
+          fileName: fileNameSchema.refine((n) => n.endsWith('.kentan'), '备份文件名应以 .kentan 结尾'),
+          bytes: backupBytesSchema,
+        })
+        .strict(),
+    ]),
+    openFile: z.tuple([]),
+    note: z.tuple([
+      z
+        .object({ ranBefore: z.literal(true).optional(), docNumberHighWater: ledgerSchema.optional() })
+        .strict(),
+    ]),
   },
 } as const satisfies { [C in DeskConcern]: { [V in DeskVerb<C>]: z.ZodType<DeskArgs<C, V>> } };
 

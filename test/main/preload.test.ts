@@ -6,7 +6,7 @@ import { DESK_CHANNELS } from '../../shared/ipc';
 describe('preload', () => {
   it('exposes exactly the contract as window.desk, one function per channel', async () => {
     await import('../../electron/preload/index');
-    expect(vi.mocked(contextBridge.exposeInMainWorld)).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(contextBridge.exposeInMainWorld)).toHaveBeenCalledTimes(2);
     const [name, api] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] as unknown as [
       string,
       Record<string, Record<string, unknown>>,

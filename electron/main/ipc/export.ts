@@ -17,7 +17,8 @@ export interface ExportDeps {
   options?: ExportOptions;
 }
 
-function resolveTarget(deps: ExportDeps, target: ExportTarget): string {
+/** The folder an export target stands for; throws when the drive or folder is gone. */
+export function resolveTarget(deps: Pick<ExportDeps, 'drives' | 'grants'>, target: ExportTarget): string {
   if (target.kind === 'drive') {
     const path = deps.drives.resolve(target.driveId);
     if (!path) throw new DeskFailure('not_found', '所选U盘已失效（可能已拔出或重新插入），请重新检测U盘');

@@ -5,6 +5,11 @@ import { DEFAULT_DEADLINE_RULES } from '../../../shared/domain/deadlines';
 import { mergeHolidayTables, SHIPPED_HOLIDAYS, type HolidayTable } from '../../../shared/domain/holidays';
 import { DEFAULT_CATEGORIES } from '../../../shared/domain/settings-rules';
 import { InUseError } from './organization';
+import { higherLedger } from '../../../shared/backup/rotation';
+import type { DocNumberLedger } from '../../../shared/domain/doc-number';
+
+/** The settings key of the 文号 ledger (written when signing: ./sign-offs.ts). */
+const LEDGER_KEY = 'docNumberLedger';
 
 /** How the first start was answered: not yet, with the demo, or blank. */
 export type Onboarding = 'pending' | 'demo' | 'blank';
@@ -200,5 +205,36 @@ export class SettingsRepository {
   /** Record how the first start was answered. */
   saveOnboarding(value: Onboarding): Promise<void> {
     return this.write('onboarding', value);
+  }
+
+  /** The 文号 ledger: the last number issued per year. */
+  docNumberLedger(): Promise<DocNumberLedger> {
+    return this.read<DocNumberLedger>(LEDGER_KEY, {});
+  }
+
+  /**
+   * Raise the 文号 ledger to the high-water mark kept outside the database (after a restore of an older backup, or a
+   * database lost and begun again), in one transaction with the read; never lowers it. Returns the ledger in force.
+   */
+  async raiseDocNumberLedger(highWater: Readonly<DocNumberLedger>): Promise<DocNumberLedger> {
+    const db = this.db;
+    return db.transaction('rw', db.settings, async () => {
+      const current = ((await db.settings.get(LEDGER_KEY))?.value ?? {}) as DocNumberLedger;
+      const raised = higherLedger(current, highWater);
+      if (JSON.stringify(raised) !== JSON.stringify(current))
+        await db.settings.put({ key: LEDGER_KEY, value: raised });
+      return raised;
+    });
+  }
+
+  /** Whether the database holds anything a user made (meetings, enterprises, or a first start answered). */
+  async holdsData(): Promise<boolean> {
+    const db = this.db;
+    const [meetings, enterprises, onboarding] = await Promise.all([
+      db.meetings.count(),
+      db.enterprises.count(),
+      db.settings.get('onboarding'),
+    ]);
+    return meetings > 0 || enterprises > 0 || onboarding !== undefined;
   }
 }
