@@ -97,3 +97,30 @@ export function getDeskDb(): DeskDb {
   }
   return instance;
 }
+
+const reopening = new WeakMap<DeskDb, Promise<boolean>>();
+
+/**
+ * Close the database and open it again, once at a time: after a storage failure (a full disk, a backing store
+ * Chromium closed) Dexie would keep answering DatabaseClosedError until the page is reloaded. Resolves true when it is
+ * open again; false when opening failed too (the disk is still full) — it is then left closed with auto-open on, so
+ * the next call opens it afresh instead of repeating the old failure.
+ */
+export function reopenDeskDb(db: DeskDb = getDeskDb()): Promise<boolean> {
+  const under = reopening.get(db);
+  if (under) return under;
+  const attempt = Promise.resolve()
+    .then(async () => {
+      try {
+        db.close({ disableAutoOpen: false });
+        await db.open();
+        return true;
+      } catch {
+        db.close({ disableAutoOpen: false });
+        return false;
+      }
+    })
+    .finally(() => reopening.delete(db));
+  reopening.set(db, attempt);
+  return attempt;
+}

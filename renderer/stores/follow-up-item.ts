@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
+import { describeError } from '../db/db-errors';
 import { useSettingsStore } from './settings';
 import { allowedEvents } from '../../shared/domain/assignment-lifecycle';
 import { effectiveSteps, STEP_EVENT, type StepInput } from '../../shared/domain/follow-up';
@@ -35,8 +36,6 @@ export const MANUAL_STEPS: readonly Exclude<FollowUpKind, 'urge' | 'correction'>
 
 /** The day it is in China now: what 今日, 到期 and 逾期 count from. */
 export const chinaToday = (): IsoDate => toIsoDate(Date.now());
-
-const messageOf = (e: unknown) => (e instanceof Error && e.message ? e.message : String(e));
 
 export const useFollowUpItemStore = defineStore('follow-up-item', () => {
   const settings = useSettingsStore();
@@ -120,7 +119,7 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
       tampered.value = await repo.followUps.verify(id, list);
       state.value = 'ready';
     } catch (e) {
-      error.value = `读取交办件失败：${messageOf(e)}`;
+      error.value = describeError(e, { what: '交办件没有读出来', retry: '重新打开本页' });
       state.value = 'failed';
     }
   }
@@ -145,7 +144,7 @@ export const useFollowUpItemStore = defineStore('follow-up-item', () => {
       steps.value = [...steps.value, out.step];
       return undefined;
     } catch (e) {
-      return `保存失败：${messageOf(e)}`;
+      return describeError(e, { what: '这一步没有保存', retry: '再点保存', kept: '填写的内容仍在表单中' });
     }
   }
 

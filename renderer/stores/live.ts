@@ -1,5 +1,7 @@
 // 会中记录: the live meeting — who has the floor, the queue, the timer — saved on every change and
-// broadcast to the projector.
+// broadcast to the projector. A second window on the same meeting reads the state again after every step this one
+// saves (lib/desk-sync.ts), so both show the same floor and a step never starts from a state another window replaced.
+// A failed save says in Chinese what happened and what to do (db/db-errors.ts).
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { repositories } from '../db';
@@ -12,6 +14,8 @@ import type { Floor, LiveBroadcast, LiveSession, ProjectedSpeaker } from '../../
 import { toIsoDate } from '../../shared/domain/workdays';
 import type { Enterprise, Id, Meeting, QueueEntry } from '../../shared/domain/types';
 import { runInOrder } from '../lib/run-in-order';
+import { createDeskSync } from '../lib/desk-sync';
+import { describeError } from '../db/db-errors';
 
 type Step = (state: queue.QueueState, now: number) => queue.QueueState;
 
@@ -24,6 +28,9 @@ export const useLiveStore = defineStore('live', () => {
   const error = ref('');
   let ticker: ReturnType<typeof setInterval> | undefined;
   let publisher: ReturnType<typeof createLivePublisher> | undefined;
+  /** The other windows' steps (lib/desk-sync.ts). */
+  const sync = createDeskSync();
+  let stopListening: (() => void) | undefined;
 
   const directory = useDirectoryStore();
   const state = computed<queue.QueueState | undefined>(() =>
@@ -85,6 +92,10 @@ export const useLiveStore = defineStore('live', () => {
     };
     publisher = createLivePublisher(meetingId);
     ticker = setInterval(() => (now.value = Date.now()), 250);
+    stopListening = sync.listen((change) => {
+      if (change.kind === 'live' && change.meetingId === meeting.value?.id)
+        void steps.run(() => reread(change.meetingId));
+    });
     publish();
     return true;
   }
@@ -94,6 +105,28 @@ export const useLiveStore = defineStore('live', () => {
     ticker = undefined;
     publisher?.close();
     publisher = undefined;
+    stopListening?.();
+    stopListening = undefined;
+  }
+
+  /** Another window saved a step: read the queue, the floor and the meeting again, and tell the projector. */
+  async function reread(meetingId: Id): Promise<void> {
+    const repo = repositories();
+    try {
+      const [found, list, saved] = await Promise.all([
+        repo.meetings.get(meetingId),
+        repo.queue.listForMeeting(meetingId),
+        repo.live.session(meetingId),
+      ]);
+      if (meeting.value?.id !== meetingId || !found) return;
+      meeting.value = found;
+      entries.value = list;
+      if (saved) session.value = saved;
+      now.value = Date.now();
+      publish();
+    } catch {
+      // Read again with the next step, or when the meeting is opened again.
+    }
   }
 
   function broadcast(): LiveBroadcast | undefined {
@@ -144,14 +177,15 @@ export const useLiveStore = defineStore('live', () => {
     try {
       await repositories().live.save(changed, next.session, changedMeeting, removed);
     } catch (e) {
-      error.value = `保存失败：${(e as Error).message}`;
-      throw e;
+      // Thrown for the screen to show (LiveView's run); nothing changed on screen, so the step can be taken again.
+      throw new Error(describeError(e, { what: '这一步没有保存', retry: '再操作一次' }), { cause: e });
     }
     entries.value = next.entries;
     session.value = next.session;
     if (changedMeeting) meeting.value = changedMeeting;
     now.value = at;
     publish();
+    sync.announce({ kind: 'live', meetingId: next.session.meetingId });
   }
 
   /**
@@ -221,6 +255,7 @@ export const useLiveStore = defineStore('live', () => {
     const result = await repositories().live.closeWithoutAssignments(meeting.value.id, Date.now());
     if (typeof result === 'string') return result;
     meeting.value = result;
+    sync.announce({ kind: 'live', meetingId: result.id });
     return undefined;
   }
 

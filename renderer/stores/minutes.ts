@@ -3,9 +3,19 @@
 // Never lost (docs/architecture.md, "Never lost"): the text being typed is in IndexedDB within a second of the last key (a short
 // debounce, with a ceiling while typing goes on), and an entry is committed in one strict transaction that also
 // deletes the draft, before the composer clears. Opening the meeting again restores the draft and says so.
+//
+// Two windows on one meeting (issue 15): each window's drafts are its own (keyed by its id, lib/window-identity.ts),
+// so an Enter deletes only this window's draft; a draft whose window is gone (closed, crashed, the browser killed)
+// is adopted by the next window that opens the meeting. An entry committed or corrected in one window is read again
+// by the others at once (lib/desk-sync.ts); their composers are not touched. A storage failure (a full disk …) is
+// said in Chinese with what to do (db/db-errors.ts), the typed text stays, and the next Enter works once the cause is
+// gone: the repositories reopen the database after such a failure.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { repositories } from '../db';
+import { describeError, type FailureContext } from '../db/db-errors';
+import { windowIdentity, type WindowIdentity } from '../lib/window-identity';
+import { createDeskSync } from '../lib/desk-sync';
 import { useSettingsStore } from './settings';
 import { useLiveStore } from './live';
 import { saveAfterTyping, type SaveAfterTyping } from '../lib/save-after-typing';
@@ -20,25 +30,29 @@ export {
 } from '../lib/save-after-typing';
 
 /**
- * Keeps a minutes draft in IndexedDB while it is typed: `record` is read when the write is due; undefined deletes
- * the draft under `key`. `saved` hears of each write that went through.
+ * Keeps a minutes draft in IndexedDB while it is typed, under this window's key: `key` and `record` are read when the
+ * write is due (the key as a function of the window's id, which may still be settling); no record deletes the draft.
+ * `saved` hears of each write that went through.
  */
 function draftWriter(
-  key: () => string | undefined,
-  record: () => Draft | undefined,
+  identity: WindowIdentity,
+  key: () => ((windowId: string) => string) | undefined,
+  record: () => Omit<Draft, 'key'> | undefined,
   on: { saved: (draft: Draft | undefined) => void; failed: (error: unknown) => void },
 ): SaveAfterTyping {
   return saveAfterTyping(
     () => {
-      const draftKey = key();
-      if (draftKey === undefined) return undefined;
+      const keyOf = key();
+      if (keyOf === undefined) return undefined;
       const draft = record();
       return async () => {
+        const draftKey = keyOf(await identity.id());
         const repo = repositories().minutes;
-        if (draft) await repo.saveDraft(draft);
+        const saved = draft ? { ...draft, key: draftKey } : undefined;
+        if (saved) await repo.saveDraft(saved);
         else await repo.deleteDraft(draftKey);
         performance.mark('desk:draft-saved');
-        on.saved(draft);
+        on.saved(saved);
       };
     },
     { failed: on.failed },
@@ -48,11 +62,59 @@ function draftWriter(
 /** The roles in the order of their quick keys (Alt+1 … Alt+4). */
 export const MINUTE_ROLES: readonly MinuteRole[] = ['entrepreneur', 'department', 'leader', 'host'];
 
-/** The composer's draft of a meeting. */
-export const minutesDraftKey = (meetingId: Id): string => `minutes:${meetingId}`;
-/** The draft of a correction in progress. */
-export const minutesEditDraftKey = (meetingId: Id, entryId: Id): string =>
-  `minutes:${meetingId}:edit:${entryId}`;
+/**
+ * The composer's draft of a meeting in one window (`minutes:<meetingId>@<windowId>`). Without a window id: the key
+ * versions before issue 15 used, still read and adopted.
+ */
+export const minutesDraftKey = (meetingId: Id, windowId?: string): string =>
+  windowId ? `minutes:${meetingId}@${windowId}` : `minutes:${meetingId}`;
+/** The draft of a correction in progress in one window (without a window id: the key of older versions). */
+export const minutesEditDraftKey = (meetingId: Id, entryId: Id, windowId?: string): string =>
+  `${minutesDraftKey(meetingId, windowId)}:edit:${entryId}`;
+
+/** What a minutes draft key names: the meeting, the window (none for older keys) and, for a correction, the entry. */
+export interface MinutesDraftKey {
+  meetingId: Id;
+  windowId?: string;
+  entryId?: Id;
+}
+
+/** The parts of a minutes draft key, or undefined for any other draft (a 督办 form, ink). */
+export function parseMinutesDraftKey(key: string): MinutesDraftKey | undefined {
+  const found = /^minutes:([^@:]+)(?:@([^:]+))?(?::edit:(.+))?$/.exec(key);
+  if (!found?.[1]) return undefined;
+  return {
+    meetingId: found[1],
+    ...(found[2] ? { windowId: found[2] } : {}),
+    ...(found[3] ? { entryId: found[3] } : {}),
+  };
+}
+
+/**
+ * The composer's text after adopting drafts of windows that are gone: this window's own first, then the others in the
+ * order they were saved, one line each; the speaker of the first. Undefined when nothing is left to keep.
+ */
+export function mergeComposerDrafts(
+  key: string,
+  meetingId: Id,
+  own: Draft | undefined,
+  adopted: readonly Draft[],
+): Draft | undefined {
+  const pieces = [own, ...[...adopted].sort((a, b) => a.savedAt - b.savedAt)].filter(
+    (d): d is Draft => d !== undefined && d.text.trim() !== '',
+  );
+  const first = pieces[0];
+  if (!first) return undefined;
+  if (pieces.length === 1 && first === own) return own;
+  return {
+    key,
+    meetingId,
+    text: pieces.map((d, i) => (i === pieces.length - 1 ? d.text : d.text.trimEnd())).join('\n'),
+    ...(first.role ? { role: first.role } : {}),
+    ...(first.who ? { who: first.who } : {}),
+    savedAt: Math.max(...pieces.map((d) => d.savedAt)),
+  };
+}
 
 /** Who spoke: the name shown and, when known, the enterprise, department or leader behind it. */
 export interface Speaker {
@@ -74,17 +136,42 @@ export interface RecoveryNotice {
   kind: 'composer' | 'edit';
   chars: number;
   savedAt: number;
+  /** How many windows' drafts were put together (more than one after a crash with two windows open). */
+  windows?: number;
 }
 
 /** The Chinese sentence of a recovery notice. */
 export function recoveryMessage(notice: RecoveryNotice): string {
-  const what = notice.kind === 'composer' ? '已恢复上次未提交的文字' : '已恢复上次未保存的修改';
+  const what =
+    notice.kind === 'edit'
+      ? '已恢复上次未保存的修改'
+      : (notice.windows ?? 1) > 1
+        ? `已恢复 ${notice.windows} 个窗口未提交的文字，已按保存先后分行合并`
+        : '已恢复上次未提交的文字';
   return `${what}（${notice.chars}字，保存于 ${clockOf(notice.savedAt, 'seconds')}）`;
 }
 
 const charCount = (text: string) => [...text].length;
-const messageOf = (error: unknown) =>
-  error instanceof Error && error.message ? error.message : String(error);
+
+/** Where each failure of the minutes happens, for the sentence that says it (db/db-errors.ts). */
+const FAILURE: Record<'commit' | 'draft' | 'load' | 'edit' | 'editDraft' | 'link', FailureContext> = {
+  commit: { what: '这条记录没有保存', retry: '再按回车', kept: '已输入的文字仍在输入框中' },
+  draft: { what: '草稿没有保存', autoRetry: true, kept: '已输入的文字仍在输入框中，请不要关闭窗口' },
+  load: { what: '会议记录没有读出来', retry: '重新打开会中记录' },
+  edit: { what: '修改没有保存', retry: '再点保存', kept: '修改的文字仍在编辑框中' },
+  editDraft: { what: '修改的草稿没有保存', autoRetry: true, kept: '修改的文字仍在编辑框中' },
+  link: { what: '记录与诉求的关联没有保存', retry: '重试' },
+};
+
+/** True when two reads of an entry say the same (what the list shows of it). */
+const sameEntry = (a: MinuteEntry, b: MinuteEntry): boolean =>
+  a.text === b.text &&
+  a.role === b.role &&
+  a.who === b.who &&
+  a.whoId === b.whoId &&
+  a.at === b.at &&
+  a.concernId === b.concernId &&
+  a.history.length === b.history.length;
 
 /** The verbatim minutes of one meeting. */
 export const useMinutesStore = defineStore('minutes', () => {
@@ -107,6 +194,12 @@ export const useMinutesStore = defineStore('minutes', () => {
    */
   let committing = false;
   const error = ref('');
+  /** What `error` is about: a failed commit is not replaced by the draft's retries, which say so in the footer. */
+  let errorFrom: 'commit' | 'draft' | 'load' | undefined;
+  const setError = (from: typeof errorFrom, message: string) => {
+    error.value = message;
+    errorFrom = message ? from : undefined;
+  };
   const draftStatus = ref<'idle' | 'pending' | 'saved' | 'failed'>('idle');
   const draftSavedAt = ref<number>();
   const notices = ref<RecoveryNotice[]>([]);
@@ -114,6 +207,7 @@ export const useMinutesStore = defineStore('minutes', () => {
   // ── Corrections ──────────────────────────────────────────────────────────────────────────────
   const editing = ref<MinuteEditing>();
   const editError = ref('');
+  let editErrorFromDraft = false;
   /** Entries whose edit history is shown. */
   const historyOpen = shallowRef<ReadonlySet<Id>>(new Set());
 
@@ -130,14 +224,28 @@ export const useMinutesStore = defineStore('minutes', () => {
     picks.value[r] ?? defaults.value[r] ?? { who: MINUTE_ROLE_LABEL[r] };
   const speaker = computed<Speaker>(() => speakerFor(role.value));
 
+  // ── This window among others ─────────────────────────────────────────────────────────────────
+  /** Which window this is: its drafts are its own (lib/window-identity.ts). */
+  const identity = windowIdentity();
+  /** The other windows' commits (lib/desk-sync.ts). */
+  const sync = createDeskSync();
+  /** Bumped when this window changes `entries` itself or loads them, so a read from another window's news that
+   * started before does not overwrite them. */
+  let localChanges = 0;
+  /** Bumped on every change another window announces. */
+  let remoteChanges = 0;
+
   const composerDraft = draftWriter(
-    () => (meetingId.value ? minutesDraftKey(meetingId.value) : undefined),
+    identity,
+    () => {
+      const id = meetingId.value;
+      return id ? (me) => minutesDraftKey(id, me) : undefined;
+    },
     () => {
       const id = meetingId.value;
       if (!id || text.value.trim() === '') return undefined;
       const current = speaker.value;
       return {
-        key: minutesDraftKey(id),
         meetingId: id,
         text: text.value,
         role: role.value,
@@ -150,26 +258,28 @@ export const useMinutesStore = defineStore('minutes', () => {
         if (composerDraft.pending) return; // newer typing is on its way
         draftStatus.value = draft ? 'saved' : 'idle';
         draftSavedAt.value = draft?.savedAt;
+        if (errorFrom === 'draft') setError(undefined, '');
       },
       failed: (e) => {
         draftStatus.value = 'failed';
-        error.value = `草稿没有保存成功（${messageOf(e)}），请不要关闭窗口，稍后会自动重试。`;
+        if (errorFrom !== 'commit') setError('draft', describeError(e, FAILURE.draft));
         composerDraft.touch();
       },
     },
   );
 
   const editDraft = draftWriter(
-    () =>
-      meetingId.value && editing.value
-        ? minutesEditDraftKey(meetingId.value, editing.value.entryId)
-        : undefined,
+    identity,
+    () => {
+      const id = meetingId.value;
+      const entryId = editing.value?.entryId;
+      return id && entryId ? (me) => minutesEditDraftKey(id, entryId, me) : undefined;
+    },
     () => {
       const id = meetingId.value;
       const current = editing.value;
       if (!id || !current) return undefined;
       return {
-        key: minutesEditDraftKey(id, current.entryId),
         meetingId: id,
         text: current.text,
         role: current.role,
@@ -178,9 +288,14 @@ export const useMinutesStore = defineStore('minutes', () => {
       };
     },
     {
-      saved: () => undefined,
+      saved: () => {
+        if (!editErrorFromDraft) return;
+        editError.value = '';
+        editErrorFromDraft = false;
+      },
       failed: (e) => {
-        editError.value = `修改的草稿没有保存成功（${messageOf(e)}），稍后会自动重试。`;
+        editError.value = describeError(e, FAILURE.editDraft);
+        editErrorFromDraft = true;
         editDraft.touch();
       },
     },
@@ -277,37 +392,78 @@ export const useMinutesStore = defineStore('minutes', () => {
     followed.value = {};
     pendingFloor.value = undefined;
     applyFloor(floor.value);
-    error.value = '';
+    setError(undefined, '');
     editError.value = '';
+    editErrorFromDraft = false;
     editing.value = undefined;
     historyOpen.value = new Set();
     notices.value = [];
     draftStatus.value = 'idle';
     draftSavedAt.value = undefined;
     const repo = repositories();
+    const remoteBefore = remoteChanges;
     try {
-      const [list, drafts, found] = await Promise.all([
+      const [list, drafts, found, me, alive] = await Promise.all([
         repo.minutes.listForMeeting(id),
         repo.minutes.draftsForMeeting(id),
         repo.meetings.get(id),
+        identity.id(),
+        identity.liveIds(),
         settings.loaded ? Promise.resolve() : settings.load(),
       ]);
       if (meetingId.value !== id) return;
       entries.value = list;
+      localChanges++;
       meeting.value = found;
       const host = found?.hostLeaderIds.map((l) => settings.leaderById.get(l)).find((l) => l !== undefined);
       setDefaultSpeaker('leader', host ? { who: host.name, whoId: host.id } : undefined);
-      restoreDrafts(id, drafts, list);
+      await restoreDrafts(id, drafts, list, me, alive);
     } catch (e) {
-      error.value = `读取会议记录失败：${messageOf(e)}`;
+      if (meetingId.value === id) setError('load', describeError(e, FAILURE.load));
     } finally {
       if (meetingId.value === id) loading.value = false;
     }
+    // Another window committed while this one was reading: read again.
+    if (meetingId.value === id && remoteChanges !== remoteBefore) void refreshEntries();
   }
 
-  function restoreDrafts(id: Id, drafts: readonly Draft[], list: readonly MinuteEntry[]) {
+  /**
+   * Bring back what was being typed: this window's own drafts, and those of windows that are gone (closed, crashed,
+   * the browser killed; keys of older versions name no window). Drafts of other windows still open are theirs. The
+   * drafts adopted are moved to this window's key in one transaction (db/repositories/minutes.ts, adoptDrafts), so a
+   * second window opening the meeting at the same moment does not take them too.
+   */
+  async function restoreDrafts(
+    id: Id,
+    drafts: readonly Draft[],
+    list: readonly MinuteEntry[],
+    me: string,
+    alive: ReadonlySet<string>,
+  ) {
     const found: RecoveryNotice[] = [];
-    const own = drafts.find((d) => d.key === minutesDraftKey(id));
+    const repo = repositories().minutes;
+    const keyed = drafts.flatMap((d) => {
+      const k = parseMinutesDraftKey(d.key);
+      return k && k.meetingId === id ? [{ draft: d, key: k }] : [];
+    });
+    const mineOrOrphan = (k: MinutesDraftKey) =>
+      k.windowId === me || k.windowId === undefined || !alive.has(k.windowId);
+
+    // The composer: this window's draft, with the orphans' words after it.
+    const ownKey = minutesDraftKey(id, me);
+    let own = drafts.find((d) => d.key === ownKey);
+    let windows = own && own.text.trim() !== '' ? 1 : 0;
+    const orphans = keyed
+      .filter(({ draft, key }) => !key.entryId && draft.key !== ownKey && mineOrOrphan(key))
+      .map(({ draft }) => draft.key);
+    if (orphans.length) {
+      const adopted = await repo.adoptDrafts(ownKey, orphans, (mine, taken) =>
+        mergeComposerDrafts(ownKey, id, mine, taken),
+      );
+      if (meetingId.value !== id) return;
+      own = adopted.draft;
+      windows += adopted.taken.filter((d) => d.text.trim() !== '').length;
+    }
     if (own && own.text.trim() !== '') {
       text.value = own.text;
       role.value = own.role ?? 'entrepreneur';
@@ -317,21 +473,35 @@ export const useMinutesStore = defineStore('minutes', () => {
       }
       draftStatus.value = 'saved';
       draftSavedAt.value = own.savedAt;
-      found.push({ kind: 'composer', chars: charCount(own.text), savedAt: own.savedAt });
+      found.push({
+        kind: 'composer',
+        chars: charCount(own.text),
+        savedAt: own.savedAt,
+        ...(windows > 1 ? { windows } : {}),
+      });
     }
-    const prefix = `${minutesDraftKey(id)}:edit:`;
+
+    // A correction: the newest of this window's and the orphans' that still changes its entry.
     const differs = (d: Draft, e: MinuteEntry) =>
       e.text !== d.text ||
       (d.role !== undefined && d.role !== e.role) ||
       (d.who !== undefined && d.who !== e.who);
     let edited: MinuteEntry | undefined;
-    const edit = drafts
-      .filter((d) => d.key.startsWith(prefix))
-      .sort((a, b) => b.savedAt - a.savedAt)
-      .find((d) => {
-        edited = list.find((e) => e.id === d.key.slice(prefix.length));
-        return edited !== undefined && differs(d, edited);
-      });
+    let edit = keyed
+      .filter(({ key }) => key.entryId !== undefined && mineOrOrphan(key))
+      .sort((a, b) => b.draft.savedAt - a.draft.savedAt)
+      .find(({ draft, key }) => {
+        edited = list.find((e) => e.id === key.entryId);
+        return edited !== undefined && differs(draft, edited);
+      })?.draft;
+    if (edit && edited && edit.key !== minutesEditDraftKey(id, edited.id, me)) {
+      const to = minutesEditDraftKey(id, edited.id, me);
+      const adopted = await repo.adoptDrafts(to, [edit.key], (_mine, taken) =>
+        taken[0] ? { ...taken[0], key: to } : _mine,
+      );
+      if (meetingId.value !== id) return;
+      edit = adopted.taken.length ? adopted.draft : undefined;
+    }
     if (edit && edited) {
       const r = edit.role ?? edited.role;
       const who = edit.who ?? edited.who;
@@ -419,17 +589,22 @@ export const useMinutesStore = defineStore('minutes', () => {
       history: [],
     };
     try {
-      await repositories().minutes.append(entry, minutesDraftKey(id));
+      // Only this window's draft goes with the entry: another window's words on this meeting stay.
+      await repositories().minutes.append(entry, minutesDraftKey(id, await identity.id()));
     } catch (e) {
-      error.value = `这条记录没有保存成功（${messageOf(e)}）。文字仍在输入框中，请再按 Enter 重试。`;
+      setError('commit', describeError(e, FAILURE.commit));
       if (wasPending || text.value.trim() !== '') composerDraft.touch();
       return undefined;
     } finally {
       committing = false;
     }
     performance.mark('desk:minute-committed');
-    error.value = '';
-    if (meetingId.value === id) entries.value = [...entries.value, entry];
+    setError(undefined, '');
+    if (meetingId.value === id) {
+      entries.value = [...entries.value, entry];
+      localChanges++;
+    }
+    sync.announce({ kind: 'minutes', meetingId: id });
     // Keep anything typed while the entry was being written.
     const now = text.value;
     if (now === typed) text.value = '';
@@ -474,7 +649,10 @@ export const useMinutesStore = defineStore('minutes', () => {
       return false;
     }
     const id = meetingId.value;
-    const draftKey = id && editing.value?.entryId === entryId ? minutesEditDraftKey(id, entryId) : undefined;
+    const draftKey =
+      id && editing.value?.entryId === entryId
+        ? minutesEditDraftKey(id, entryId, await identity.id())
+        : undefined;
     const change =
       said && who
         ? { text: words, role: said.role, who, ...(said.whoId ? { whoId: said.whoId } : {}) }
@@ -487,16 +665,68 @@ export const useMinutesStore = defineStore('minutes', () => {
       }
       replaceEntry(updated);
       editError.value = '';
+      editErrorFromDraft = false;
+      if (id) sync.announce({ kind: 'minutes', meetingId: id });
       return true;
     } catch (e) {
-      editError.value = `修改没有保存成功（${messageOf(e)}），请重试。`;
+      editError.value = describeError(e, FAILURE.edit);
+      editErrorFromDraft = false;
       return false;
     }
   }
 
   function replaceEntry(updated: MinuteEntry) {
     entries.value = entries.value.map((e) => (e.id === updated.id ? updated : e));
+    localChanges++;
   }
+
+  // ── Other windows ────────────────────────────────────────────────────────────────────────────
+  let refreshing: Promise<void> | undefined;
+  let refreshAgain = false;
+
+  /**
+   * Read the meeting's entries again after another window changed them. One read at a time (news arriving meanwhile
+   * reads once more after it); a read overtaken by this window's own change is read again, so it never drops an entry
+   * this window has just committed. The composer, a correction being typed and the open histories are not touched;
+   * entries that did not change keep their objects, so the list redraws only what is new.
+   */
+  function refreshEntries(): Promise<void> {
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        const id = meetingId.value;
+        if (!id) return;
+        const before = localChanges;
+        let list: MinuteEntry[];
+        try {
+          list = await repositories().minutes.listForMeeting(id);
+        } catch {
+          return; // the next change, or opening the meeting again, reads them
+        }
+        if (meetingId.value !== id) return;
+        if (localChanges !== before) {
+          refreshAgain = true;
+          continue;
+        }
+        const known = new Map(entries.value.map((e) => [e.id, e]));
+        entries.value = list.map((e) => {
+          const old = known.get(e.id);
+          return old && sameEntry(old, e) ? old : e;
+        });
+      } while (refreshAgain);
+    })().finally(() => (refreshing = undefined));
+    return refreshing;
+  }
+
+  sync.listen((change) => {
+    if (change.kind !== 'minutes' || change.meetingId !== meetingId.value) return;
+    remoteChanges++;
+    if (!loading.value) void refreshEntries();
+  });
 
   /** Open an entry for correction; a correction open elsewhere is saved first, so no typing is lost. */
   async function startEdit(entryId: Id): Promise<void> {
@@ -599,7 +829,7 @@ export const useMinutesStore = defineStore('minutes', () => {
     if (!id) return;
     await editDraft.settled();
     await repositories()
-      .minutes.deleteDraft(minutesEditDraftKey(id, entryId))
+      .minutes.deleteDraft(minutesEditDraftKey(id, entryId, await identity.id()))
       .catch(() => undefined);
   }
 
@@ -611,8 +841,16 @@ export const useMinutesStore = defineStore('minutes', () => {
 
   /** Link an entry to the concern the live screen made from it. */
   async function linkConcern(entryId: Id, concernId: Id | undefined): Promise<void> {
-    const updated = await repositories().minutes.setConcern(entryId, concernId);
-    if (updated) replaceEntry(updated);
+    let updated: MinuteEntry | undefined;
+    try {
+      updated = await repositories().minutes.setConcern(entryId, concernId);
+    } catch (e) {
+      throw new Error(describeError(e, FAILURE.link), { cause: e });
+    }
+    if (updated) {
+      replaceEntry(updated);
+      if (meetingId.value) sync.announce({ kind: 'minutes', meetingId: meetingId.value });
+    }
   }
 
   function dismissNotice(kind: RecoveryNotice['kind']): void {
@@ -640,6 +878,7 @@ export const useMinutesStore = defineStore('minutes', () => {
     editError,
     historyOpen,
     load,
+    refreshEntries,
     flushDrafts,
     setText,
     setRole,

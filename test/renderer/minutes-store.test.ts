@@ -11,11 +11,17 @@ import {
 } from '../../renderer/stores/minutes';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
 import { counterIds, freshDatabase } from './db-helpers';
+import { enterWindow, resetWindows } from './window-helpers';
 
 let db: DeskDb;
 let demo: DemoDataset;
 
+/** The window every store of these tests belongs to (two-window tests: minutes-windows.test.ts). */
+const WIN = 'win-1';
+
 beforeEach(async () => {
+  resetWindows();
+  enterWindow(WIN);
   db = await freshDatabase();
   demo = buildDemoDataset({ today: '2026-11-22', now: Date.UTC(2026, 10, 22), newId: counterIds() });
   await loadDemoDataset(db, demo);
@@ -33,7 +39,7 @@ const department = (shortName: string) => demo.departments.find((d) => d.shortNa
 const settle = async (rounds = 20) => {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
 };
-const draftOf = (meetingId: string) => db.drafts.get(minutesDraftKey(meetingId));
+const draftOf = (meetingId: string) => db.drafts.get(minutesDraftKey(meetingId, WIN));
 
 async function openMeeting(id = upcoming().id) {
   const store = useMinutesStore();
@@ -102,11 +108,14 @@ describe('useMinutesStore: committing', () => {
   it('keeps the text and says why when the write fails, and the draft still gets saved', async () => {
     const store = await openMeeting();
     store.setText('银行抽贷断贷的问题还是存在');
-    vi.spyOn(MinuteRepository.prototype, 'append').mockRejectedValueOnce(new Error('磁盘已满'));
+    vi.spyOn(MinuteRepository.prototype, 'append').mockRejectedValueOnce(
+      new DOMException('The transaction was aborted.', 'QuotaExceededError'),
+    );
     expect(await store.commit()).toBeUndefined();
     expect(store.text).toBe('银行抽贷断贷的问题还是存在');
-    expect(store.error).toContain('没有保存成功');
-    expect(store.error).toContain('磁盘已满');
+    expect(store.error).toBe(
+      '磁盘空间不足，这条记录没有保存：请清理磁盘（删除不用的文件、清空回收站）后再按回车，已输入的文字仍在输入框中。',
+    );
     await store.flushDrafts();
     expect((await draftOf(upcoming().id))?.text).toBe('银行抽贷断贷的问题还是存在');
     // The retry works and clears the message.
@@ -287,7 +296,9 @@ describe('useMinutesStore: corrections', () => {
     await store.startEdit(entry.id);
     store.setEditText('原话，改了一半');
     await store.flushDrafts();
-    expect((await db.drafts.get(minutesEditDraftKey(upcoming().id, entry.id)))?.text).toBe('原话，改了一半');
+    expect((await db.drafts.get(minutesEditDraftKey(upcoming().id, entry.id, WIN)))?.text).toBe(
+      '原话，改了一半',
+    );
 
     const again = await openMeeting(past().id).then(() => openMeeting());
     expect(again.editing).toEqual({
@@ -298,7 +309,7 @@ describe('useMinutesStore: corrections', () => {
     });
     expect(again.notices.map((n) => n.kind)).toEqual(['edit']);
     expect(await again.saveEdit()).toBe(true);
-    expect(await db.drafts.get(minutesEditDraftKey(upcoming().id, entry.id))).toBeUndefined();
+    expect(await db.drafts.get(minutesEditDraftKey(upcoming().id, entry.id, WIN))).toBeUndefined();
     expect((await db.minuteEntries.get(entry.id))!.history.map((h) => h.text)).toEqual(['原话']);
   });
 
@@ -312,7 +323,7 @@ describe('useMinutesStore: corrections', () => {
     await store.cancelEdit();
     expect(store.editing).toBeUndefined();
     expect(await db.minuteEntries.get(entry.id)).toMatchObject({ text: '原话', history: [] });
-    expect(await db.drafts.get(minutesEditDraftKey(upcoming().id, entry.id))).toBeUndefined();
+    expect(await db.drafts.get(minutesEditDraftKey(upcoming().id, entry.id, WIN))).toBeUndefined();
   });
 
   it('links an entry to the concern made from it', async () => {

@@ -5,6 +5,7 @@ import { useAssignmentStore, type DraftFields } from '../../stores/assignments';
 import type { Id } from '../../../shared/domain/types';
 import { runInOrder } from '../../lib/run-in-order';
 import { saveAfterTyping } from '../../lib/save-after-typing';
+import { describeError } from '../../db/db-errors';
 
 // updateDraft spreads the fields over the draft as the store holds it *before* its write; two
 // saves in flight at once (a blur flushing the instruction while a select changes) would each
@@ -19,7 +20,9 @@ async function writeDraft(id: Id, fields: DraftFields): Promise<boolean> {
     if (error) ElMessage.error(error);
     return !error;
   } catch (e) {
-    ElMessage.error(`保存失败：${(e as Error).message}`);
+    ElMessage.error(
+      describeError(e, { what: '拟办内容没有保存', retry: '重试', kept: '已填写的内容仍在页面上' }),
+    );
     return false;
   }
 }

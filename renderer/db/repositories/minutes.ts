@@ -1,4 +1,4 @@
-// Verbatim minutes: committed entries and the draft being typed.
+// Verbatim minutes: committed entries and the drafts being typed (one per window, see stores/minutes.ts).
 import type { DeskDb } from '../desk-db';
 import type { Draft, Id, MinuteEntry, MinuteRole } from '../../../shared/domain/types';
 
@@ -117,5 +117,31 @@ export class MinuteRepository {
   /** The saved draft under a key. */
   getDraft(key: string): Promise<Draft | undefined> {
     return this.db.drafts.get(key);
+  }
+
+  /**
+   * Adopt drafts left by windows that are gone, in one transaction: the drafts under `from` that are still there are
+   * taken, `merge` makes of them (and the draft already under `to`, if any) the one kept under `to`, and the taken ones
+   * are deleted. Words are never in two places nor in none: a crash mid-way keeps the old keys, and a second window
+   * adopting the same drafts at the same moment finds them gone. Resolves with the draft now under `to` and the drafts
+   * taken.
+   */
+  async adoptDrafts(
+    to: string,
+    from: readonly string[],
+    merge: (own: Draft | undefined, taken: Draft[]) => Draft | undefined,
+  ): Promise<{ draft: Draft | undefined; taken: Draft[] }> {
+    const db = this.db;
+    return db.transaction('rw', db.drafts, async () => {
+      const own = await db.drafts.get(to);
+      const keys = from.filter((k) => k !== to);
+      const taken = (await db.drafts.bulkGet(keys)).filter((d): d is Draft => d !== undefined);
+      if (taken.length === 0) return { draft: own, taken };
+      const draft = merge(own, taken);
+      if (draft) await db.drafts.put({ ...draft, key: to });
+      else if (own) await db.drafts.delete(to);
+      await db.drafts.bulkDelete(taken.map((d) => d.key));
+      return { draft: draft && { ...draft, key: to }, taken };
+    });
   }
 }
