@@ -41,7 +41,7 @@ export default defineConfig({
     {
       name: 'touch',
       use: { viewport: { width: 1920, height: 1080 }, hasTouch: true },
-      testIgnore: /(projector|crash)\.spec\.ts/,
+      testIgnore: /(projector|crash|backup-profile)\.spec\.ts/,
     },
   ],
 });

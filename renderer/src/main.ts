@@ -9,10 +9,16 @@ import 'element-plus/es/components/message-box/style/css';
 import './styles.css';
 import App from './App.vue';
 import { router } from './router';
+import { backupBeforeUpgrade, noteUpgradeProblem } from '../db/startup-upgrade';
 
 dayjs.locale('zh-cn');
 
-createApp(App).use(createPinia()).use(router).mount('#app');
+// An older database is backed up before this version upgrades it (the projector window leaves that to the other).
+const upgrade = location.hash.startsWith('#/projector') ? Promise.resolve('none') : backupBeforeUpgrade();
+void upgrade.then((outcome) => {
+  if (outcome !== 'none' && outcome !== 'done') noteUpgradeProblem(`升级数据库前未能备份：${outcome}`);
+  createApp(App).use(createPinia()).use(router).mount('#app');
+});
 
 // A year of meetings and signatures lives in this profile's IndexedDB: ask the browser not to evict it under storage
 // pressure (Electron grants it; a browser may decide). Asked after start-up, never in its way.

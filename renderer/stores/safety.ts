@@ -10,11 +10,13 @@ import { desk, unwrap } from '../bridge';
 import { runBackupJob, type Inspected } from '../db/backup';
 import { DESK_DB_NAME, getDeskDb, repositories } from '../db';
 import { resetAnchor } from '../db/chain-anchor';
+import { takeUpgradeProblem } from '../db/startup-upgrade';
 import { higherLedger, type BackupReason } from '../../shared/backup/rotation';
 import type { BackupEntry, BackupStatus, ExportTarget } from '../../shared/ipc/contract';
 import { flushAllTyping } from '../lib/save-after-typing';
 import { toIsoDate } from '../../shared/domain/workdays';
 import { whenText } from '../lib/backup-text';
+import { clockOf } from '../../shared/docs/format';
 
 /** Quiet time after the last change before an automatic backup. */
 export const AUTO_BACKUP_IDLE_MS = 3 * 60_000;
@@ -128,7 +130,8 @@ export const useSafetyStore = defineStore('safety', () => {
     backingUp.value = true;
     try {
       const made = await dump();
-      const fileName = `恳谈会务台备份-${toIsoDate(made.createdAt)}-${String(made.createdAt).slice(-6)}.kentan`;
+      const time = clockOf(made.createdAt, 'seconds').replace(/:/g, '');
+      const fileName = `恳谈会务台备份-${toIsoDate(made.createdAt)}-${time}.kentan`;
       const saved = await unwrap(desk.backup.saveTo({ target, fileName, bytes: made.bytes }));
       await refresh();
       return saved.fileName;
@@ -218,7 +221,8 @@ export const useSafetyStore = defineStore('safety', () => {
   async function checkDatabase(): Promise<void> {
     await info();
     const noticed = await desk.app.notices();
-    if (noticed.ok) notices.value = noticed.value;
+    const upgrade = takeUpgradeProblem();
+    notices.value = [...(noticed.ok ? noticed.value : []), ...(upgrade ? [upgrade] : [])];
     const s = await refresh();
     let holdsData: boolean;
     try {
