@@ -140,6 +140,20 @@ void app.whenReady().then(() => {
   const openMainWindow = () => {
     mainWindow = createMainWindow(BrowserWindow, preloadPath, source);
     const win = mainWindow;
+    // Closing the window saves first: the typed text, then a last backup (a hung page is given up after 20 s).
+    let saved = false;
+    win.on('close', (event) => {
+      if (saved) return;
+      event.preventDefault();
+      const target = {
+        isDestroyed: () => win.isDestroyed(),
+        send: win.webContents.send.bind(win.webContents),
+      };
+      void flush.request('quit', [target]).finally(() => {
+        saved = true;
+        if (!win.isDestroyed()) win.close();
+      });
+    });
     // Windows ends the session: save before it goes.
     win.on('session-end', () => void flush.request('session-end'));
     // The page crashed or was killed: load it again; the drafts saved while typing come back, and it says so.

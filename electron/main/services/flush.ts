@@ -26,8 +26,8 @@ export const DEFAULT_FLUSH_TIMEOUT_MS: Record<FlushReason, number> = {
 };
 
 export interface FlushCoordinator {
-  /** Ask every window; resolves with how many answered in time. */
-  request(reason: FlushReason): Promise<{ asked: number; answered: number }>;
+  /** Ask every window (or only `only`); resolves with how many answered in time. */
+  request(reason: FlushReason, only?: readonly FlushTarget[]): Promise<{ asked: number; answered: number }>;
   /** A window answered request `id`; false when no such request waits. */
   answered(id: string): boolean;
 }
@@ -36,8 +36,8 @@ export function createFlushCoordinator(deps: FlushDeps): FlushCoordinator {
   const waiting = new Map<string, () => void>();
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   return {
-    async request(reason) {
-      const targets = deps.targets().filter((t) => !t.isDestroyed());
+    async request(reason, only) {
+      const targets = (only ?? deps.targets()).filter((t) => !t.isDestroyed());
       const timeout = deps.timeoutMs?.[reason] ?? DEFAULT_FLUSH_TIMEOUT_MS[reason];
       const results = await Promise.all(
         targets.map(
