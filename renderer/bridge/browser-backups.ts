@@ -8,6 +8,7 @@ import {
   backupFileName,
   backupsToDelete,
   higherLedger,
+  newestFirst,
   parseBackupFileName,
 } from '../../shared/backup/rotation';
 import type {
@@ -136,7 +137,7 @@ async function listed(dir: FileSystemDirectoryHandle | undefined, state: StateFi
       out.push({ id, createdAt: parsed.createdAt, reason: parsed.reason, size });
     }
   }
-  return out.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  return out.sort(newestFirst);
 }
 
 /** Ask the user for a file with a hidden file input; null when they cancel. */
@@ -226,15 +227,15 @@ export function createBrowserBackups(
           state.state.docNumberHighWater,
           request.docNumberHighWater,
         );
-        for (const gone of backupsToDelete([...existing, entry], Date.now())) {
-          await dir.removeEntry(gone).catch(() => undefined);
-          delete state.entries[gone];
-        }
+        // The state is written before the files go: a full disk then leaves every backup still listed.
+        const gone = backupsToDelete([...existing, entry], Date.now());
+        for (const id of gone) delete state.entries[id];
         try {
           await writeState(dir, state);
         } catch (error) {
           return fail('io_failed', describe(error, '备份记录'));
         }
+        for (const id of gone) await dir.removeEntry(id).catch(() => undefined);
         return ok(entry);
       }),
 

@@ -46,7 +46,7 @@ export function backupsToDelete(
   now: EpochMs,
   policy: RotationPolicy = DEFAULT_ROTATION,
 ): string[] {
-  const byNewest = [...backups].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  const byNewest = [...backups].sort(newestFirst);
   const keep = new Set(byNewest.slice(0, Math.max(1, policy.newest)).map((b) => b.id));
   const today = toIsoDate(now);
   const firstDay = toIsoDate(now - (policy.days - 1) * DAY_MS);
@@ -66,6 +66,14 @@ export function backupsToDelete(
     }
   }
   return byNewest.filter((b) => !keep.has(b.id)).map((b) => b.id);
+}
+
+/** The `-2`, `-3` … a name carries when a second came twice (1 without). */
+const suffixOf = (id: string): number => Number(BACKUP_FILE_NAME.exec(id)?.[3] ?? 1);
+
+/** Order backups newest first; within one second, by the suffix the later one got. */
+export function newestFirst(a: RotatedBackup, b: RotatedBackup): number {
+  return b.createdAt - a.createdAt || suffixOf(b.id) - suffixOf(a.id) || (a.id < b.id ? 1 : -1);
 }
 
 const monthIndex = (isoDate: string): number =>

@@ -8,6 +8,7 @@ import {
   backupFileName,
   backupsToDelete,
   higherLedger,
+  newestFirst,
   parseBackupFileName,
   type RotationPolicy,
 } from '../../../shared/backup/rotation';
@@ -152,7 +153,7 @@ export function createBackupStore(deps: BackupStoreDeps): BackupStore {
       );
       out.push({ id, createdAt: parsed.createdAt, reason: parsed.reason, size });
     }
-    return out.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+    return out.sort(newestFirst);
   }
 
   async function freeBytes(): Promise<number | undefined> {
@@ -217,12 +218,11 @@ export function createBackupStore(deps: BackupStoreDeps): BackupStore {
           request.docNumberHighWater,
         );
         // Rotation: what the policy no longer keeps goes, and so does its entry.
-        const all = await listed(state);
-        for (const gone of backupsToDelete(all, deps.now(), deps.policy)) {
-          await fs.unlink(join(folder, gone)).catch(() => undefined);
-          delete state.entries[gone];
-        }
+        // The state is written before the files go: a full disk then leaves every backup still listed.
+        const gone = backupsToDelete(await listed(state), deps.now(), deps.policy);
+        for (const id of gone) delete state.entries[id];
         await writeState(state);
+        for (const id of gone) await fs.unlink(join(folder, id)).catch(() => undefined);
         return entry;
       }),
 
