@@ -11,6 +11,8 @@ import { signedDemoBundle } from '../../../shared/demo/demo-signing';
 import { assignmentSheetData, buildAssignmentSheet } from '../../../shared/docs/assignment-sheet';
 import { meetingDocuments, type MeetingBundle } from '../../../shared/docs/meeting-documents';
 import { safeFileName, uniqueFileNames } from '../../../shared/export/file-names';
+import { runBackupJob } from '../../../renderer/db/backup';
+import { DESK_DB_NAME } from '../../../renderer/db/desk-db';
 
 const TEXT = '园区的道路晚上没有路灯，工人下夜班很不安全，希望尽快把路灯装起来，这个事情我们反映过两次了。';
 
@@ -396,6 +398,80 @@ const bench = {
     const counts = await seedFollowUpYears(db);
     db.close();
     return counts;
+  },
+
+  /**
+   * 数据安全: a full backup of the app's database (dumped and packed in the backup worker) while the secretary types
+   * (a draft written every 40 ms, as the composer's saving would at its busiest), with the longest main-thread task
+   * meanwhile; then the file checked and restored into a database of its own, timed apart.
+   */
+  async backupRestore() {
+    const typing = new DeskDb();
+    const repo = new MinuteRepository(typing);
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push(e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    let typed = 0;
+    let worstLate = 0;
+    let worstWrite = 0;
+    let stop = false;
+    const typist = (async () => {
+      while (!stop) {
+        const due = performance.now() + 40;
+        await new Promise((r) => setTimeout(r, 40));
+        worstLate = Math.max(worstLate, performance.now() - due);
+        typed += 1;
+        const t = performance.now();
+        await repo.saveDraft({
+          key: 'minutes:bench-typing',
+          meetingId: 'bench-typing',
+          text: `${TEXT.slice(0, typed % TEXT.length)}`,
+          savedAt: Date.now(),
+        });
+        worstWrite = Math.max(worstWrite, performance.now() - t);
+      }
+    })();
+    const t0 = performance.now();
+    const dump = await runBackupJob({
+      op: 'dump',
+      dbName: DESK_DB_NAME,
+      appVersion: 'bench',
+      createdAt: Date.now(),
+      highWater: {},
+    });
+    const backupMs = performance.now() - t0;
+    stop = true;
+    await typist;
+    observer.disconnect();
+    typing.close();
+    const size = dump.bytes.byteLength;
+    const target = `kentan-bench-restore-${Date.now()}`;
+    const t1 = performance.now();
+    const checked = await runBackupJob({ op: 'inspect', dbName: target, bytes: dump.bytes }, [
+      dump.bytes.buffer as ArrayBuffer,
+    ]);
+    const inspectMs = performance.now() - t1;
+    if (!checked.ok) throw new Error(checked.error);
+    const t2 = performance.now();
+    await runBackupJob({ op: 'restore', dbName: target, token: checked.token, highWater: {} });
+    const restoreMs = performance.now() - t2;
+    await DeskDb.delete(target);
+    return {
+      backupMs,
+      size,
+      inspectMs,
+      restoreMs,
+      chainOk: checked.audit.ok,
+      summary: dump.summary,
+      records: Object.values(checked.header.counts).reduce((a, b) => a + b, 0),
+      longestTask: Math.max(0, ...longTasks),
+      over50: longTasks.filter((d) => d > 50).length,
+      worstLate,
+      worstWrite,
+      typed,
+    };
   },
 
   /** Fill the app's database with ten years of data. */
