@@ -249,6 +249,17 @@ export class StorageError extends Error {
   }
 }
 
+/**
+ * A bare AbortError (what a request inside an aborted transaction fails with) with the reason the transaction itself
+ * was aborted for (./abort-reasons.ts) as its inner error, so a full disk is told as one. Anything else as it is.
+ */
+export function withAbortReason(error: unknown, reason: unknown): unknown {
+  if (reason === undefined || reason === null || storageFailure(error) !== 'aborted') return error;
+  if (chain(error).some((e) => e === reason)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new Dexie.AbortError(message, reason as Error);
+}
+
 /** The error as thrown on: a storage failure wrapped in a StorageError, anything else as it is. */
 export function asStorageError(error: unknown, context?: FailureContext): unknown {
   if (error instanceof StorageError) return error;

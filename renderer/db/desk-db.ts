@@ -20,6 +20,7 @@ import type {
 } from '../../shared/domain/types';
 import type { LiveSession } from '../../shared/domain/live';
 import { countWrites, type WriteCount } from './write-count';
+import { recordAbortReasons, type AbortReasons } from './abort-reasons';
 
 /** The IndexedDB database name; one per browser profile. */
 export const DESK_DB_NAME = 'kentan-desk';
@@ -44,12 +45,15 @@ export class DeskDb extends Dexie {
   followUps!: EntityTable<FollowUpStep, 'id'>;
   /** Writes this window has made (./write-count.ts). */
   readonly writes: WriteCount;
+  /** Why the last transaction was aborted (./abort-reasons.ts): a full disk hides behind a bare AbortError. */
+  readonly aborts: AbortReasons;
 
   constructor(name: string = DESK_DB_NAME) {
     // Strict durability: a committed entry is on disk before the transaction completes, so a
     // power cut right after Enter keeps it (Chromium defaults to relaxed).
     super(name, { chromeTransactionDurability: 'strict' });
     this.writes = countWrites(this);
+    this.aborts = recordAbortReasons(this);
     this.version(1).stores({
       meetings: 'id, date, status, deletedAt, [kind+edition]',
       leaders: 'id, order',

@@ -12,7 +12,7 @@ import { MinuteRepository } from './repositories/minutes';
 import { OrganizationRepository } from './repositories/organization';
 import { SettingsRepository } from './repositories/settings';
 import { SignOffRepository } from './repositories/sign-offs';
-import { asStorageError, recoverFromStorageError } from './db-errors';
+import { asStorageError, recoverFromStorageError, withAbortReason } from './db-errors';
 
 export { DeskDb, getDeskDb, DESK_DB_NAME } from './desk-db';
 
@@ -58,7 +58,8 @@ export function repositories(db: DeskDb = getDeskDb()): Repositories {
 
 /** A repository whose calls turn storage failures into StorageErrors, recovering the database first. */
 function guarded<T extends object>(repository: T, db: DeskDb): T {
-  const failed = async (error: unknown): Promise<never> => {
+  const failed = async (raw: unknown): Promise<never> => {
+    const error = withAbortReason(raw, db.aborts.last());
     await recoverFromStorageError(error, db);
     throw asStorageError(error);
   };

@@ -1,5 +1,5 @@
 // Storage failures in Chinese, and the database working again after one without a reload (issue 15, 数据安全).
-import Dexie from 'dexie';
+import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repositories, type DeskDb } from '../../renderer/db';
 import {
@@ -8,9 +8,11 @@ import {
   storageErrorMessage,
   storageFailure,
   StorageError,
+  withAbortReason,
   type StorageFailure,
 } from '../../renderer/db/db-errors';
 import { reopenDeskDb } from '../../renderer/db/desk-db';
+import { recordAbortReasons } from '../../renderer/db/abort-reasons';
 import { MinuteRepository } from '../../renderer/db/repositories/minutes';
 import { InUseError } from '../../renderer/db/repositories/organization';
 import type { MinuteEntry } from '../../shared/domain/types';
@@ -146,6 +148,72 @@ describe('describeError and StorageError', () => {
     );
     const refusal = new Error('不能为空');
     expect(asStorageError(refusal)).toBe(refusal);
+  });
+});
+
+describe('a bare AbortError is told with the reason its transaction gave', () => {
+  it('withAbortReason puts the transaction’s error under the request’s', () => {
+    const request = dom('AbortError', 'The transaction was aborted, so the request cannot be fulfilled.');
+    const reason = dom('UnknownError', CHROMIUM_NO_SPACE);
+    expect(storageFailure(request)).toBe('aborted');
+    expect(storageFailure(withAbortReason(request, reason))).toBe('disk-full');
+    expect(withAbortReason(request, undefined)).toBe(request);
+    const constraint = dom('ConstraintError');
+    expect(withAbortReason(constraint, reason)).toBe(constraint);
+  });
+
+  it('the database keeps the error of a transaction the browser failed', () => {
+    // The middleware over a stand-in for the native transactions, which the browser fails with an error of its own.
+    let middleware: Middleware<DBCore> | undefined;
+    let t = 1_000;
+    const reasons = recordAbortReasons(
+      { use: (m: Middleware<DBCore>) => (middleware = m) } as unknown as Dexie,
+      () => t,
+    );
+    const open = (): EventTarget & { error: unknown } =>
+      Object.assign(new EventTarget(), { error: null as unknown });
+    const created: ReturnType<typeof open>[] = [];
+    const core = middleware!.create({
+      transaction: () => {
+        const tx = open();
+        created.push(tx);
+        return tx;
+      },
+    } as unknown as DBCore);
+    core.transaction(['minuteEntries'], 'readwrite');
+    core.transaction(['drafts'], 'readwrite');
+    const [commit, draft] = created as [ReturnType<typeof open>, ReturnType<typeof open>];
+    expect(reasons.last()).toBeUndefined();
+    // The request fails: the transaction's error is set before its abort event.
+    const full = dom('UnknownError', CHROMIUM_NO_SPACE);
+    commit.error = full;
+    expect(reasons.last()).toBe(full);
+    commit.dispatchEvent(new Event('abort'));
+    draft.dispatchEvent(new Event('complete'));
+    expect(reasons.last()).toBe(full);
+    t += 3_001;
+    expect(reasons.last()).toBeUndefined();
+  });
+
+  it('a commit that the disk aborts is said as a full disk, not as interrupted', async () => {
+    const db = await freshDatabase();
+    vi.spyOn(db.aborts, 'last').mockReturnValue(dom('UnknownError', CHROMIUM_NO_SPACE));
+    vi.spyOn(MinuteRepository.prototype, 'append').mockRejectedValueOnce(
+      dom('AbortError', 'The transaction was aborted, so the request cannot be fulfilled.'),
+    );
+    const failed = await repositories(db)
+      .minutes.append({
+        id: 'x',
+        meetingId: 'm',
+        at: 1,
+        role: 'host',
+        who: '主持人',
+        text: '话',
+        history: [],
+      })
+      .catch((e: unknown) => e);
+    expect((failed as StorageError).failure).toBe('disk-full');
+    vi.restoreAllMocks();
   });
 });
 
