@@ -269,8 +269,9 @@ export function asStorageError(error: unknown, context?: FailureContext): unknow
 /**
  * After a storage failure, make the next attempt able to work without reloading the page: close the database and
  * open it again (./desk-db.ts, reopenDeskDb). Resolves with the kind of failure (undefined when `error` is none).
- * Not inside a transaction (closing would abort it), and not for a connection that is open and well again (a
- * DatabaseClosedError met while another failure was reopening it).
+ * Not inside a transaction (closing would abort it), not for a connection that is open and well again (a
+ * DatabaseClosedError met while another failure was reopening it), and not for a database the app closed on purpose
+ * (`close()` without auto-open, as a restore does).
  */
 export async function recoverFromStorageError(
   error: unknown,
@@ -278,6 +279,8 @@ export async function recoverFromStorageError(
 ): Promise<StorageFailure | undefined> {
   const failure = storageFailure(error);
   if (!failure || !REOPEN_AFTER.has(failure) || Dexie.currentTransaction) return failure;
+  // Closed by the app itself (a restore replacing the database): not ours to open again.
+  if (db.hasBeenClosed()) return failure;
   if ((failure === 'closed' || failure === 'aborted') && db.isOpen() && !db.hasFailed()) return failure;
   await reopenDeskDb(db);
   return failure;

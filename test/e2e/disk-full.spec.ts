@@ -46,7 +46,8 @@ function mountTmpfs(dir: string): { ok: true; umount: () => void } | { ok: false
         );
       return { ok: true, umount };
     } catch (error) {
-      reasons.push(`${command} ${argv.join(' ')}: ${(error as Error).message.split('\n')[0]}`);
+      const said = String((error as { stderr?: unknown }).stderr ?? '').trim();
+      reasons.push(`${command} ${argv.join(' ')}: ${said || (error as Error).message.split('\n')[0]}`);
     }
   }
   return { ok: false, why: reasons.join('; ') };

@@ -17,6 +17,7 @@ import { MinuteRepository } from '../../renderer/db/repositories/minutes';
 import { InUseError } from '../../renderer/db/repositories/organization';
 import type { MinuteEntry } from '../../shared/domain/types';
 import { freshDatabase } from './db-helpers';
+import { fillDisk } from './storage-helpers';
 
 const dom = (name: string, message = '') => new DOMException(message, name);
 /** What Chromium says when the disk fills during a commit (measured on a tmpfs, test/e2e/disk-full.spec.ts). */
@@ -179,7 +180,7 @@ describe('a bare AbortError is told with the reason its transaction gave', () =>
         created.push(tx);
         return tx;
       },
-    } as unknown as DBCore);
+    } as unknown as DBCore) as DBCore;
     core.transaction(['minuteEntries'], 'readwrite');
     core.transaction(['drafts'], 'readwrite');
     const [commit, draft] = created as [ReturnType<typeof open>, ReturnType<typeof open>];
@@ -245,35 +246,8 @@ describe('after a storage failure the next attempt works without a reload', () =
     await expect(repositories().minutes.listForMeeting('m1')).rejects.toThrow(/^自己的话$/);
   });
 
-  it('a connection closed under the app is opened again', async () => {
-    db.close(); // as Chromium does after an I/O error: every call would now be DatabaseClosedError
-    const failed = await repositories()
-      .minutes.append(entry(1))
-      .catch((e: unknown) => e);
-    expect((failed as StorageError).failure).toBe('closed');
-    await repositories().minutes.append(entry(2));
-    expect((await repositories().minutes.listForMeeting('m1')).map((e) => e.id)).toEqual(['e2']);
-  });
-
   it('an open that failed while the disk was full is tried again once it is not', async () => {
-    // The backing store does not open (the disk is full): Dexie would remember that failure until a reload.
-    const deps = (db as unknown as { _deps: { indexedDB: IDBFactory } })._deps;
-    const real = deps.indexedDB;
-    deps.indexedDB = {
-      ...real,
-      open: () => {
-        const request = { error: dom('UnknownError', CHROMIUM_BACKING_STORE) } as unknown as IDBOpenDBRequest;
-        setTimeout(() =>
-          request.onerror?.({
-            target: request,
-            preventDefault() {},
-            stopPropagation() {},
-          } as unknown as Event),
-        );
-        return request;
-      },
-    } as IDBFactory;
-    db.close({ disableAutoOpen: false });
+    const freeSpace = fillDisk(db);
     const first = await repositories()
       .minutes.append(entry(1))
       .catch((e: unknown) => e);
@@ -284,9 +258,19 @@ describe('after a storage failure the next attempt works without a reload', () =
       .catch((e: unknown) => e);
     expect((second as StorageError).failure).toBe('backing-store');
 
-    deps.indexedDB = real; // space freed
+    freeSpace();
     await repositories().minutes.append(entry(3));
     expect((await db.minuteEntries.toArray()).map((e) => e.id)).toEqual(['e3']);
+  });
+
+  it('a database the app closed on purpose (a restore under way) is left closed', async () => {
+    db.close();
+    const failed = await repositories()
+      .minutes.append(entry(1))
+      .catch((e: unknown) => e);
+    expect((failed as StorageError).failure).toBe('closed');
+    expect(db.isOpen()).toBe(false);
+    await expect(repositories().minutes.listForMeeting('m1')).rejects.toThrow(/连接中断/);
   });
 
   it('reopens once at a time', async () => {

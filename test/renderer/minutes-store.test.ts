@@ -11,6 +11,7 @@ import {
 } from '../../renderer/stores/minutes';
 import { buildDemoDataset, type DemoDataset } from '../../shared/demo/demo-dataset';
 import { counterIds, freshDatabase } from './db-helpers';
+import { fillDisk } from './storage-helpers';
 import { enterWindow, resetWindows } from './window-helpers';
 
 let db: DeskDb;
@@ -178,6 +179,58 @@ describe('useMinutesStore: committing', () => {
     expect(store.speaker.who).toBe('许家豪的财务总监');
     store.setDefaultSpeaker('entrepreneur', { who: '叶振邦', whoId: 'b' });
     expect(store.speaker).toEqual({ who: '叶振邦', whoId: 'b' });
+  });
+});
+
+describe('useMinutesStore: storage failures (issue 15)', () => {
+  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+  it('while the disk is full Enter says so and keeps the text; once space is back the next Enter works', async () => {
+    const store = await openMeeting();
+    store.setText('磁盘满了也不能丢的一句');
+    const freeSpace = fillDisk(db);
+    expect(await store.commit()).toBeUndefined();
+    expect(store.error).toBe(
+      '数据库暂时无法读写（多半是磁盘已满或磁盘出错），这条记录没有保存：请检查并清理磁盘后再按回车，已输入的文字仍在输入框中。',
+    );
+    expect(store.text).toBe('磁盘满了也不能丢的一句');
+    expect(await store.commit()).toBeUndefined();
+    freeSpace();
+    const entry = await store.commit();
+    expect(entry?.text).toBe('磁盘满了也不能丢的一句');
+    expect(store.error).toBe('');
+    expect(await db.minuteEntries.get(entry!.id)).toBeDefined();
+  });
+
+  it('a draft that cannot be written says so, retries by itself, and the message goes once it is written', async () => {
+    const store = await openMeeting();
+    vi.spyOn(MinuteRepository.prototype, 'saveDraft').mockRejectedValueOnce(quota());
+    store.setText('草稿写不进去');
+    await store.flushDrafts();
+    expect(store.draftStatus).toBe('failed');
+    expect(store.error).toBe(
+      '磁盘空间不足，草稿没有保存：请清理磁盘（删除不用的文件、清空回收站），本窗口会自动重试，已输入的文字仍在输入框中，请不要关闭窗口。',
+    );
+    await store.flushDrafts(); // the retry
+    expect(store.draftStatus).toBe('saved');
+    expect(store.error).toBe('');
+    expect((await draftOf(upcoming().id))?.text).toBe('草稿写不进去');
+  });
+
+  it('the draft’s retries do not hide why Enter failed', async () => {
+    const store = await openMeeting();
+    store.setText('回车没保存的一句');
+    vi.spyOn(MinuteRepository.prototype, 'append').mockRejectedValueOnce(quota());
+    vi.spyOn(MinuteRepository.prototype, 'saveDraft').mockRejectedValueOnce(quota());
+    expect(await store.commit()).toBeUndefined();
+    const why = store.error;
+    expect(why).toContain('这条记录没有保存');
+    await store.flushDrafts();
+    expect(store.draftStatus).toBe('failed');
+    expect(store.error).toBe(why);
+    await store.flushDrafts(); // the retry goes through; nothing is left waiting for the next test
+    expect(store.draftStatus).toBe('saved');
+    expect(store.error).toBe(why);
   });
 });
 
