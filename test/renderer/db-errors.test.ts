@@ -18,6 +18,9 @@ import { InUseError } from '../../renderer/db/repositories/organization';
 import type { MinuteEntry } from '../../shared/domain/types';
 import { freshDatabase } from './db-helpers';
 import { fillDisk } from './storage-helpers';
+import { installStorageAlerts } from '../../renderer/lib/storage-alerts';
+import { SettingsRepository } from '../../renderer/db/repositories/settings';
+import { useSettingsStore } from '../../renderer/stores/settings';
 
 const dom = (name: string, message = '') => new DOMException(message, name);
 /** What Chromium says when the disk fills during a commit (measured on a tmpfs, test/e2e/disk-full.spec.ts). */
@@ -279,5 +282,42 @@ describe('after a storage failure the next attempt works without a reload', () =
     expect([a, b]).toEqual([true, true]);
     expect(close).toHaveBeenCalledTimes(1);
     expect(db.isOpen()).toBe(true);
+  });
+});
+
+describe('a storage failure nobody caught', () => {
+  it('is shown in Chinese; other rejections are left alone', () => {
+    const shown: string[] = [];
+    const target = new EventTarget();
+    const uninstall = installStorageAlerts((m) => shown.push(m), target as unknown as Window);
+    const reject = (reason: unknown) => {
+      const event = Object.assign(new Event('unhandledrejection', { cancelable: true }), { reason });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(reject(new StorageError(dom('QuotaExceededError')))).toBe(true);
+    expect(reject(new Error('别的错误'))).toBe(false);
+    expect(shown).toEqual(['磁盘空间不足，操作没有完成：请清理磁盘（删除不用的文件、清空回收站）后重试。']);
+    uninstall();
+    reject(dom('QuotaExceededError'));
+    expect(shown).toHaveLength(1);
+  });
+
+  it('a settings save that fails reaches the form as Chinese', async () => {
+    await freshDatabase();
+    vi.spyOn(SettingsRepository.prototype, 'saveOrganization').mockRejectedValueOnce(
+      dom('QuotaExceededError'),
+    );
+    const settings = useSettingsStore();
+    await expect(
+      settings.saveOrganization({
+        name: '青溪区工商业联合会',
+        shortName: '青溪区工商联',
+        docNumberPrefix: '青工商联交',
+        contactPerson: '李敏',
+        contactPhone: '0571-5551234',
+      }),
+    ).rejects.toThrow('磁盘空间不足，操作没有完成：请清理磁盘（删除不用的文件、清空回收站）后重试。');
+    vi.restoreAllMocks();
   });
 });
