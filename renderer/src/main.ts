@@ -6,12 +6,17 @@ import 'dayjs/locale/zh-cn';
 // (ElMessage, ElMessageBox) need their styles imported here.
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
+import { ElMessage } from 'element-plus';
 import './styles.css';
 import App from './App.vue';
 import { router } from './router';
 import { backupBeforeUpgrade, noteUpgradeProblem } from '../db/startup-upgrade';
+import { installStorageAlerts } from '../lib/storage-alerts';
 
 dayjs.locale('zh-cn');
+
+// A storage failure no screen caught (a form awaiting its save) still reaches the secretary, in Chinese.
+installStorageAlerts((message) => ElMessage.error({ message, duration: 0, showClose: true }));
 
 // An older database is backed up before this version upgrades it (the projector window leaves that to the other).
 const upgrade = location.hash.startsWith('#/projector') ? Promise.resolve('none') : backupBeforeUpgrade();
