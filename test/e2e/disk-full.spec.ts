@@ -99,10 +99,6 @@ const free = (dir: string) => {
 };
 
 test('a full disk on Enter: Chinese words, the text kept, and the next Enter works once space is back', async ({}, testInfo) => {
-  test.skip(
-    testInfo.project.name !== 'desktop',
-    'runs once, in the desktop project, with a browser of its own',
-  );
   test.setTimeout(120_000);
   const baseUrl = `http://localhost:${process.env['E2E_PORT'] ?? 4173}`;
   const dir = mkdtempSync(join(tmpdir(), 'kentan-disk-full-'));

@@ -56,10 +56,6 @@ async function typeAndSave(page: Page, text: string) {
 const now = (page: Page) => page.getByRole('region', { name: '正在发言' });
 
 test('two windows on one meeting: in sync at once, a draft each, both drafts back after a killed browser', async ({}, testInfo) => {
-  test.skip(
-    testInfo.project.name !== 'desktop',
-    'runs once, in the desktop project, with a browser of its own',
-  );
   test.setTimeout(120_000);
   const baseUrl = `http://localhost:${process.env['E2E_PORT'] ?? 4173}`;
   const profile = mkdtempSync(join(tmpdir(), 'kentan-two-windows-'));
