@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
@@ -16,6 +17,11 @@ const devCspForStyles: Plugin = {
 // Where builds go; a second checkout-local build dir (KENTAN_OUT=out-b) lets two people run the
 // end-to-end tests side by side without overwriting each other's build.
 const out = process.env['KENTAN_OUT'] ?? 'out';
+
+// The app's version, for the browser build's `app.info()` (and so for the header of its backups).
+const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 export default defineConfig({
   main: {
@@ -39,6 +45,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
+    define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
     plugins: [
       devCspForStyles,
       vue(),

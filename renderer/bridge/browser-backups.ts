@@ -7,7 +7,6 @@
 import {
   backupFileName,
   backupsToDelete,
-  higherLedger,
   newestFirst,
   parseBackupFileName,
 } from '../../shared/backup/rotation';
@@ -20,6 +19,13 @@ import type {
   SafetyState,
 } from '../../shared/ipc/contract';
 import { MAX_BACKUP_BYTES } from '../../shared/ipc/validators';
+import {
+  applyNote,
+  emptySafetyState,
+  recordBackup,
+  sanitizeSafetyState,
+  type SafetyStateFile,
+} from '../../shared/backup/safety-state';
 import { sha256Hex } from './sha256';
 
 const FOLDER = 'kentan-backups';
@@ -28,12 +34,6 @@ const LOCATION = '浏览器的本地存储（与数据库分开保存）';
 /** Where the browser keeps the facts when it has no OPFS. */
 const FALLBACK_STATE_KEY = 'kentan-desk:safety-state';
 
-interface StateFile {
-  version: 1;
-  state: SafetyState;
-  entries: Record<string, Omit<BackupEntry, 'id'>>;
-}
-
 const ok = <T>(value: T): DeskResult<T> => ({ ok: true, value });
 const fail = (
   code: 'io_failed' | 'not_found' | 'verify_failed' | 'blocked',
@@ -41,12 +41,6 @@ const fail = (
 ): DeskResult<never> => ({
   ok: false,
   error: { code, message },
-});
-
-const emptyState = (): StateFile => ({
-  version: 1,
-  state: { ranBefore: false, docNumberHighWater: {} },
-  entries: {},
 });
 
 function describe(error: unknown, what: string): string {
@@ -95,36 +89,27 @@ async function writeVerified(
   return expected;
 }
 
-async function readState(dir: FileSystemDirectoryHandle | undefined): Promise<StateFile> {
+async function readState(dir: FileSystemDirectoryHandle | undefined): Promise<SafetyStateFile> {
   try {
     const text = dir
       ? new TextDecoder().decode(await readBytes(dir, STATE_FILE))
       : (localStorage.getItem(FALLBACK_STATE_KEY) ?? '');
-    const raw = JSON.parse(text) as Partial<StateFile>;
-    const st = (raw.state ?? {}) as Partial<SafetyState>;
-    return {
-      version: 1,
-      state: {
-        ranBefore: st.ranBefore === true,
-        ...(typeof st.lastBackupAt === 'number' ? { lastBackupAt: st.lastBackupAt } : {}),
-        ...(typeof st.lastCopyAt === 'number' ? { lastCopyAt: st.lastCopyAt } : {}),
-        ...(typeof st.firstSeenAt === 'number' ? { firstSeenAt: st.firstSeenAt } : {}),
-        docNumberHighWater: higherLedger({}, (st.docNumberHighWater ?? {}) as Record<string, number>),
-      },
-      entries: typeof raw.entries === 'object' && raw.entries !== null ? raw.entries : {},
-    };
+    return sanitizeSafetyState(JSON.parse(text));
   } catch {
-    return emptyState();
+    return emptySafetyState();
   }
 }
 
-async function writeState(dir: FileSystemDirectoryHandle | undefined, state: StateFile): Promise<void> {
+async function writeState(dir: FileSystemDirectoryHandle | undefined, state: SafetyStateFile): Promise<void> {
   const text = JSON.stringify(state, null, 2);
   if (dir) await writeVerified(dir, STATE_FILE, new TextEncoder().encode(text));
   else localStorage.setItem(FALLBACK_STATE_KEY, text);
 }
 
-async function listed(dir: FileSystemDirectoryHandle | undefined, state: StateFile): Promise<BackupEntry[]> {
+async function listed(
+  dir: FileSystemDirectoryHandle | undefined,
+  state: SafetyStateFile,
+): Promise<BackupEntry[]> {
   if (!dir) return [];
   const out: BackupEntry[] = [];
   for await (const [id, handle] of dir as unknown as AsyncIterable<[string, FileSystemHandle]>) {
@@ -218,15 +203,7 @@ export function createBrowserBackups(
           sha256,
           summary: request.summary,
         };
-        const { id: _id, ...stored } = entry;
-        state.entries[id] = stored;
-        state.state.ranBefore = true;
-        state.state.firstSeenAt ??= request.createdAt;
-        state.state.lastBackupAt = Math.max(state.state.lastBackupAt ?? 0, request.createdAt);
-        state.state.docNumberHighWater = higherLedger(
-          state.state.docNumberHighWater,
-          request.docNumberHighWater,
-        );
+        recordBackup(state, entry, request.docNumberHighWater);
         // The state is written before the files go: a full disk then leaves every backup still listed.
         const gone = backupsToDelete([...existing, entry], Date.now());
         for (const id of gone) delete state.entries[id];
@@ -276,15 +253,7 @@ export function createBrowserBackups(
       serial(async (): Promise<DeskResult<SafetyState>> => {
         const dir = await folder();
         const state = await readState(dir);
-        const before = JSON.stringify(state.state);
-        if (note.ranBefore) state.state.ranBefore = true;
-        if (state.state.ranBefore) state.state.firstSeenAt ??= Date.now();
-        if (note.docNumberHighWater)
-          state.state.docNumberHighWater = higherLedger(
-            state.state.docNumberHighWater,
-            note.docNumberHighWater,
-          );
-        if (JSON.stringify(state.state) !== before) {
+        if (applyNote(state, note, Date.now())) {
           try {
             await writeState(dir, state);
           } catch (error) {

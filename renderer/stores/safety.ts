@@ -143,9 +143,10 @@ export const useSafetyStore = defineStore('safety', () => {
   /** Check a backup's bytes; the preview holds what it contains. */
   async function inspect(bytes: Uint8Array, source: string): Promise<string | undefined> {
     preview.value = undefined;
-    const checked = await runBackupJob({ op: 'inspect', dbName: DESK_DB_NAME, bytes }, [
-      bytes.buffer as ArrayBuffer,
-    ]);
+    // The bytes move to the worker rather than being copied, when they own their buffer.
+    const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const transfer = owns ? [bytes.buffer as ArrayBuffer] : [];
+    const checked = await runBackupJob({ op: 'inspect', dbName: DESK_DB_NAME, bytes }, transfer);
     if (!checked.ok) return `“${source}”不能恢复：${checked.error}`;
     const { op: _op, ...rest } = checked;
     preview.value = { ...rest, source };

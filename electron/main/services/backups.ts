@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import {
   backupFileName,
   backupsToDelete,
-  higherLedger,
   newestFirst,
   parseBackupFileName,
   type RotationPolicy,
@@ -20,6 +19,13 @@ import type {
   WriteBackupRequest,
 } from '../../../shared/ipc';
 import { MAX_BACKUP_BYTES } from '../../../shared/ipc';
+import {
+  applyNote,
+  emptySafetyState,
+  recordBackup,
+  sanitizeSafetyState,
+  type SafetyStateFile,
+} from '../../../shared/backup/safety-state';
 import { DeskFailure } from '../ipc/handle';
 import { errnoOf, sha256, writeVerified, TEMP_FILE, type ExportFileSystem } from './file-save';
 
@@ -43,52 +49,6 @@ export interface BackupStoreDeps {
 }
 
 const STATE_FILE = 'state.json';
-
-interface StateFile {
-  version: 1;
-  state: SafetyState;
-  /** What each backup holds, by file name (the list shows it without opening the files). */
-  entries: Record<string, Omit<BackupEntry, 'id'>>;
-}
-
-const emptyState = (): StateFile => ({
-  version: 1,
-  state: { ranBefore: false, docNumberHighWater: {} },
-  entries: {},
-});
-
-/** A plain object read from untrusted JSON: only the fields and types we expect survive. */
-function sanitize(raw: unknown): StateFile {
-  const out = emptyState();
-  if (typeof raw !== 'object' || raw === null) return out;
-  const s = (raw as { state?: unknown }).state;
-  if (typeof s === 'object' && s !== null) {
-    const st = s as Record<string, unknown>;
-    out.state.ranBefore = st['ranBefore'] === true;
-    if (typeof st['lastBackupAt'] === 'number') out.state.lastBackupAt = st['lastBackupAt'];
-    if (typeof st['lastCopyAt'] === 'number') out.state.lastCopyAt = st['lastCopyAt'];
-    if (typeof st['firstSeenAt'] === 'number') out.state.firstSeenAt = st['firstSeenAt'];
-    const ledger = st['docNumberHighWater'];
-    if (typeof ledger === 'object' && ledger !== null)
-      out.state.docNumberHighWater = higherLedger({}, ledger as Record<string, number>);
-  }
-  const entries = (raw as { entries?: unknown }).entries;
-  if (typeof entries === 'object' && entries !== null) {
-    for (const [id, e] of Object.entries(entries as Record<string, unknown>)) {
-      const parsed = parseBackupFileName(id);
-      if (!parsed || typeof e !== 'object' || e === null) continue;
-      const entry = e as Partial<BackupEntry>;
-      out.entries[id] = {
-        createdAt: typeof entry.createdAt === 'number' ? entry.createdAt : parsed.createdAt,
-        reason: parsed.reason,
-        size: typeof entry.size === 'number' ? entry.size : 0,
-        ...(typeof entry.sha256 === 'string' ? { sha256: entry.sha256 } : {}),
-        ...(typeof entry.summary === 'object' && entry.summary !== null ? { summary: entry.summary } : {}),
-      };
-    }
-  }
-  return out;
-}
 
 /** Main's backup folder. */
 export interface BackupStore {
@@ -118,20 +78,22 @@ export function createBackupStore(deps: BackupStoreDeps): BackupStore {
     }
   }
 
-  async function readState(): Promise<StateFile> {
+  async function readState(): Promise<SafetyStateFile> {
     try {
-      return sanitize(JSON.parse(new TextDecoder().decode(await fs.readFile(join(folder, STATE_FILE)))));
+      return sanitizeSafetyState(
+        JSON.parse(new TextDecoder().decode(await fs.readFile(join(folder, STATE_FILE)))),
+      );
     } catch {
-      return emptyState();
+      return emptySafetyState();
     }
   }
 
-  async function writeState(state: StateFile): Promise<void> {
+  async function writeState(state: SafetyStateFile): Promise<void> {
     await writeVerified(fs, folder, STATE_FILE, new TextEncoder().encode(JSON.stringify(state, null, 2)));
   }
 
   /** The backups on disk (a file without an entry in state.json is listed from its name). */
-  async function listed(state: StateFile): Promise<BackupEntry[]> {
+  async function listed(state: SafetyStateFile): Promise<BackupEntry[]> {
     let names: string[];
     try {
       names = await fs.readdir(folder);
@@ -208,15 +170,7 @@ export function createBackupStore(deps: BackupStoreDeps): BackupStore {
           sha256: saved.sha256,
           summary: request.summary,
         };
-        const { id: _id, ...stored } = entry;
-        state.entries[id] = stored;
-        state.state.ranBefore = true;
-        state.state.firstSeenAt ??= request.createdAt;
-        state.state.lastBackupAt = Math.max(state.state.lastBackupAt ?? 0, request.createdAt);
-        state.state.docNumberHighWater = higherLedger(
-          state.state.docNumberHighWater,
-          request.docNumberHighWater,
-        );
+        recordBackup(state, entry, request.docNumberHighWater);
         // Rotation: what the policy no longer keeps goes, and so does its entry.
         // The state is written before the files go: a full disk then leaves every backup still listed.
         const gone = backupsToDelete(await listed(state), deps.now(), deps.policy);
@@ -247,15 +201,7 @@ export function createBackupStore(deps: BackupStoreDeps): BackupStore {
       serial(async () => {
         await ensureFolder();
         const state = await readState();
-        const before = JSON.stringify(state.state);
-        if (note.ranBefore) state.state.ranBefore = true;
-        if (state.state.ranBefore) state.state.firstSeenAt ??= deps.now();
-        if (note.docNumberHighWater)
-          state.state.docNumberHighWater = higherLedger(
-            state.state.docNumberHighWater,
-            note.docNumberHighWater,
-          );
-        if (JSON.stringify(state.state) !== before) await writeState(state);
+        if (applyNote(state, note, deps.now())) await writeState(state);
         return state.state;
       }),
 
