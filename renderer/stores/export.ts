@@ -10,7 +10,8 @@ import { useSettingsStore } from './settings';
 import { useIntegrityStore } from './integrity';
 import { useExportTargetStore } from './export-target';
 import { nextTask } from '../lib/next-task';
-import { meetingDocuments, type MeetingBundle } from '../../shared/docs/meeting-documents';
+import { meetingDocuments } from '../../shared/docs/meeting-documents';
+import type { BriefingBundle } from '../../shared/docs/briefing';
 import { safeFileName, safeFolderName, uniqueFileNames } from '../../shared/export/file-names';
 import { canTransition } from '../../shared/domain/assignment-lifecycle';
 import { formatChineseDate, handedOffReplyDue } from '../../shared/domain/deadlines';
@@ -42,7 +43,7 @@ export const useExportStore = defineStore('export', () => {
   const settings = useSettingsStore();
   const integrity = useIntegrityStore();
   const meeting = shallowRef<Meeting>();
-  const bundle = shallowRef<MeetingBundle>();
+  const bundle = shallowRef<BriefingBundle>();
   const files = shallowRef<PlannedFile[]>([]);
   /** Items left out, with what tells them apart: 文号 (when numbered), enterprise, their demands. */
   const skipped = shallowRef<
@@ -100,6 +101,7 @@ export const useExportStore = defineStore('export', () => {
           records.enterprises.map((e) => e.id),
         )
       : [];
+    const earlierAssignments = await repo.forConcerns(earlierConcerns);
     if (!current()) return undefined;
     meeting.value = records?.meeting;
     if (!records) return false;
@@ -124,6 +126,7 @@ export const useExportStore = defineStore('export', () => {
       assignments: records.assignments,
       signOffs: records.signOffs,
       earlierConcerns,
+      earlierAssignments,
     };
     await prepare();
     return current() ? true : undefined;

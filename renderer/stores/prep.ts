@@ -7,7 +7,7 @@ import { repositories } from '../db';
 import { bestSimilarity, SIMILAR_CONCERN_THRESHOLD } from '../../shared/domain/similarity';
 import { safeFileName } from '../../shared/export/file-names';
 import { overLimit } from '../../shared/domain/meeting';
-import type { MeetingBundle } from '../../shared/docs/bundle';
+import type { BriefingBundle } from '../../shared/docs/briefing';
 import type { Concern, Enterprise, Id, Meeting, QueueChannel, QueueEntry } from '../../shared/domain/types';
 import { toStorable } from '../lib/storable';
 import { runInOrder } from '../lib/run-in-order';
@@ -229,7 +229,7 @@ export const usePrepStore = defineStore('prep', () => {
    * The records the 会前材料 is made from: this meeting's queue and demands, the enterprises they name and
    * what those enterprises raised at earlier meetings still on the list (此前反映).
    */
-  async function briefingBundle(): Promise<MeetingBundle | undefined> {
+  async function briefingBundle(): Promise<BriefingBundle | undefined> {
     const m = meeting.value;
     if (!m) return undefined;
     const repo = repositories();
@@ -244,6 +244,7 @@ export const usePrepStore = defineStore('prep', () => {
       const held = meetingsById.value.get(c.meetingId);
       return held !== undefined && held.deletedAt === undefined && held.id !== m.id && held.date < m.date;
     };
+    const earlierConcerns = [...history.value.values()].flat().filter(earlier);
     return {
       organization,
       meeting: m,
@@ -255,7 +256,8 @@ export const usePrepStore = defineStore('prep', () => {
       minuteEntries: [],
       assignments: [],
       signOffs: [],
-      earlierConcerns: [...history.value.values()].flat().filter(earlier),
+      earlierConcerns,
+      earlierAssignments: await repo.assignments.forConcerns(earlierConcerns),
     };
   }
 

@@ -1,13 +1,15 @@
 /**
- * 会前材料: what the leader reads before the meeting. The meeting's facts, the speaking order, and for each
- * enterprise the demands collected beforehand (summary, category, urgency) with what it raised at earlier
- * meetings (此前反映). Short on purpose: one look per enterprise. A view model (`BriefingData`), a mapper from
- * the records (`briefingData`) and the builder (`buildBriefing`).
+ * 会前材料: what the leader reads before the meeting. The meeting's facts, the speaking order, and for every
+ * enterprise in that order (and any other with a pre-collected demand) who speaks and its line of business, the
+ * demands collected beforehand (summary, category, urgency) and what it raised at earlier meetings with how that
+ * ended (此前反映: 现场解决, the 交办件's 文号 and state, the enterprise's evaluation). Short on purpose: one look per
+ * enterprise. A view model (`BriefingData`), a mapper from the records (`briefingData`) and the builder
+ * (`buildBriefing`).
  */
 import { formatChineseDate } from '../domain/deadlines';
 import type { Paragraph, Table } from 'docx';
-import { URGENCY_LABEL } from '../domain/labels';
-import type { Concern, Id } from '../domain/types';
+import { ASSIGNMENT_STATUS_LABEL, SATISFACTION_LABEL, URGENCY_LABEL } from '../domain/labels';
+import type { Assignment, Concern, Id } from '../domain/types';
 import type { MeetingBundle } from './bundle';
 import { indexBundle } from './bundle';
 import { chineseDateOf, chineseNumeral, itemNumber, textMask } from './format';
@@ -34,7 +36,7 @@ import {
 /** One place in the speaking order. */
 export interface BriefingSpeaker {
   enterprise: string;
-  /** 许家豪（董事长） */
+  /** 许家豪（董事长）, 赵海峰（董事长，缺席） */
   speaker: string;
   industry: string;
   /** 书面反映 / 缺席, or empty. */
@@ -43,11 +45,13 @@ export interface BriefingSpeaker {
 
 /** One enterprise's demands as the leader reads them. */
 export interface BriefingEnterprise {
-  /** The enterprise's name, and 未安排发言 when it is not in the speaking order. */
+  /** The enterprise's name. */
   heading: string;
+  /** 发言人：许家豪（董事长）；行业：房地产租赁 — or 未安排发言；行业：… */
+  info: string;
   /** 尽快拨付住房租赁市场发展试点财政奖补资金（资金补贴，急） */
   concerns: string[];
-  /** 2026年5月12日　研发费用加计扣除政策辅导（政策落实） */
+  /** 2026年5月12日　研发费用加计扣除政策辅导（政策落实；青工商联交〔2026〕3号，已办结，企业满意） */
   earlier: string[];
 }
 
@@ -62,6 +66,33 @@ export interface BriefingData {
   organization: string;
 }
 
+/** A meeting's records, with the 交办件 of the earlier demands (for how they ended). */
+export type BriefingBundle = MeetingBundle & {
+  earlierAssignments?: readonly Pick<Assignment, 'concernIds' | 'docNumber' | 'status' | 'satisfaction'>[];
+};
+
+/**
+ * A note in brackets after a text, without doubling them: 「接电排期过长（书面反映）」 with 「用电用能，急」 reads
+ * 「接电排期过长（书面反映；用电用能，急）」, not 「…（书面反映）（用电用能，急）」.
+ */
+export function withNote(text: string, note: string): string {
+  const t = text.trim();
+  if (note === '') return t;
+  // The bracket group the text ends with, if it starts after the first character (not a numbering like （一）).
+  if (t.endsWith('）') && openingOfLast(t) > 0) return `${t.slice(0, -1)}；${note}）`;
+  return `${t}（${note}）`;
+}
+
+/** Where the bracket group closing at the end of `t` opens, or -1 when it does not. */
+function openingOfLast(t: string): number {
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    if (t[i] === '）') depth += 1;
+    else if (t[i] === '（' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** Options of `briefingData`. */
 export interface BriefingOptions {
   /** Mask mobile numbers in every text (default true). */
@@ -72,7 +103,7 @@ export interface BriefingOptions {
 export const EARLIER_LIMIT = 3;
 
 /** The 会前材料 of the bundle's meeting. */
-export function briefingData(bundle: MeetingBundle, options: BriefingOptions = {}): BriefingData {
+export function briefingData(bundle: BriefingBundle, options: BriefingOptions = {}): BriefingData {
   const mask = textMask(options.maskPhones);
   const ix = indexBundle(bundle);
   const { meeting, organization } = bundle;
@@ -80,39 +111,64 @@ export function briefingData(bundle: MeetingBundle, options: BriefingOptions = {
   const earlier = (bundle.earlierConcerns ?? [])
     .filter((c) => c.meetingId !== meeting.id)
     .sort((a, b) => b.createdAt - a.createdAt);
+  const assignmentOf = new Map(
+    (bundle.earlierAssignments ?? []).flatMap((a) => a.concernIds.map((id) => [id, a] as const)),
+  );
 
   const order: BriefingSpeaker[] = ix.queue.map((q) => {
     const enterprise = ix.enterprise(q.enterpriseId);
+    const note = q.channel === '书面' ? '书面反映' : q.status === 'absent' ? '缺席' : '';
     return {
       enterprise: enterprise?.name ?? '',
-      speaker: q.speakerTitle ? `${q.speaker}（${q.speakerTitle}）` : q.speaker,
+      speaker: q.speakerTitle
+        ? `${q.speaker}（${[q.speakerTitle, note].filter(Boolean).join('，')}）`
+        : withNote(q.speaker, note),
       industry: enterprise?.industry ?? '',
-      note: q.channel === '书面' ? '书面反映' : q.status === 'absent' ? '缺席' : '',
+      note,
     };
   });
 
   const concernText = (c: Concern) =>
-    `${c.summary.trim() || c.verbatim.trim()}（${c.category}，${URGENCY_LABEL[c.urgency]}）`;
+    withNote(c.summary.trim() || c.verbatim.trim(), `${c.category}，${URGENCY_LABEL[c.urgency]}`);
+  /** How an earlier demand ended: on the spot, escalated, or its 交办件 with its state and the evaluation. */
+  const outcome = (c: Concern): string => {
+    if (c.disposition === 'resolved_on_site') return '现场解决';
+    const a = assignmentOf.get(c.id);
+    if (a) {
+      const parts = [a.docNumber, ASSIGNMENT_STATUS_LABEL[a.status]].filter((p): p is string => !!p);
+      if (a.satisfaction) parts.push(`企业${SATISFACTION_LABEL[a.satisfaction]}`);
+      return parts.join('，');
+    }
+    if (c.disposition === 'escalate') return '已转报上级';
+    return '';
+  };
   const earlierText = (c: Concern) =>
-    `${chineseDateOf(c.createdAt)}　${c.summary.trim() || c.verbatim.trim()}（${c.category}）`;
-  const queued = new Set(ix.queue.map((q) => q.enterpriseId));
+    `${chineseDateOf(c.createdAt)}　${withNote(
+      c.summary.trim() || c.verbatim.trim(),
+      [c.category, outcome(c)].filter(Boolean).join('；'),
+    )}`;
+  const speakerOf = new Map(order.map((o, i) => [ix.queue[i]!.enterpriseId, o]));
   const ids: Id[] = [
     ...new Set([...ix.queue.map((q) => q.enterpriseId), ...precollected.map((c) => c.enterpriseId)]),
   ];
-  const enterprises: BriefingEnterprise[] = [];
-  for (const id of ids) {
+  const enterprises: BriefingEnterprise[] = ids.map((id) => {
     const own = precollected.filter((c) => c.enterpriseId === id);
     const before = earlier.filter((c) => c.enterpriseId === id);
-    if (own.length === 0 && before.length === 0) continue;
     const shown = before.slice(0, EARLIER_LIMIT).map(earlierText);
     if (before.length > EARLIER_LIMIT) shown.push(`此前另有${before.length - EARLIER_LIMIT}件`);
-    const name = ix.enterprise(id)?.name ?? '';
-    enterprises.push({
-      heading: mask(queued.has(id) ? name : `${name}（未安排发言）`),
+    const enterprise = ix.enterprise(id);
+    const speaker = speakerOf.get(id);
+    const industry = enterprise?.industry?.trim() ?? '';
+    const info = [speaker ? `发言人：${speaker.speaker}` : '未安排发言', industry ? `行业：${industry}` : '']
+      .filter(Boolean)
+      .join('；');
+    return {
+      heading: mask(enterprise?.name ?? ''),
+      info: mask(info),
       concerns: own.map((c) => mask(concernText(c))),
       earlier: shown.map(mask),
-    });
-  }
+    };
+  });
   const concernEnterprises = new Set(precollected.map((c) => c.enterpriseId)).size;
   const written = order.filter((o) => o.note === '书面反映').length;
 
@@ -146,12 +202,7 @@ function orderTable(order: readonly BriefingSpeaker[]): Table {
   return listTable({
     columns: ORDER_COLUMNS,
     header: ['序号', '企业名称', '发言人', '行业'],
-    rows: order.map((o, i) => [
-      String(i + 1),
-      o.enterprise,
-      o.note ? [o.speaker, `（${o.note}）`] : o.speaker,
-      o.industry,
-    ]),
+    rows: order.map((o, i) => [String(i + 1), o.enterprise, o.speaker, o.industry]),
     centred: [0, 3],
   });
 }
@@ -159,6 +210,7 @@ function orderTable(order: readonly BriefingSpeaker[]): Table {
 function enterpriseParas(e: BriefingEnterprise, i: number): Paragraph[] {
   return [
     subheadingPara(`（${chineseNumeral(i + 1)}）${e.heading}`, { keepNext: true }),
+    ...(e.info ? [bodyPara([e.info], { widowControl: true, keepNext: true })] : []),
     ...(e.concerns.length === 0 ? [bodyPara(['本次会前无新收集的诉求。'], { widowControl: true })] : []),
     ...e.concerns.map((c, j) => bodyPara([`${itemNumber(j)}${c}`], { widowControl: true })),
     ...e.earlier.map((c) => bodyPara([`此前反映：${c}`], { widowControl: true })),

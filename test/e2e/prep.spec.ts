@@ -261,12 +261,16 @@ test('the demo: a similar earlier demand is shown, bad rows are explained, a del
   expect(text[0]).toBe('青溪区第15次“民营企业接待日”会前材料');
   expect(tableRows(word.document).at(-1)?.[1]).toBe('临江恒泰住房租赁有限公司');
   expect(text).toContain('1．试点的财政奖补资金区级配套部分还没有拨付，希望尽快拨付到位。（资金补贴，一般）');
-  // The speakers' earlier demands: two from the demo's 13th meeting, three weeks back, and one added above.
+  // The speakers' earlier demands: two from the demo's 13th meeting, three weeks back, and one added above (its
+  // draft 交办件 waits for signature).
   expect(text.filter((t) => t.startsWith('此前反映：'))).toEqual([
-    `此前反映：${demoDay(-22)}　技能人才补贴申报（用工）`,
-    `此前反映：${demoDay(-22)}　屋顶光伏并网验收（用电用能）`,
+    // …with how they ended: their 交办件's 文号 and state.
     expect.stringMatching(
-      /^此前反映：\d{4}年\d+月\d+日　尽快拨付住房租赁市场发展试点财政奖补资金（资金补贴）$/,
+      new RegExp(`^此前反映：${demoDay(-22)}　技能人才补贴申报（用工；青工商联交〔2026〕\\d+号，已[^）]+）$`),
+    ),
+    `此前反映：${demoDay(-22)}　屋顶光伏并网验收（用电用能；青工商联交〔2026〕6号，已交办）`,
+    expect.stringMatching(
+      /^此前反映：\d{4}年\d+月\d+日　尽快拨付住房租赁市场发展试点财政奖补资金（资金补贴；待签批）$/,
     ),
   ]);
 

@@ -91,6 +91,17 @@ export class AssignmentRepository {
   }
 
   /** A meeting's assignments in drafting order. */
+  /** The 交办件 that took up any of these demands (for how earlier demands ended, in the 会前材料). */
+  async forConcerns(concerns: readonly Pick<Concern, 'id' | 'enterpriseId'>[]): Promise<Assignment[]> {
+    if (concerns.length === 0) return [];
+    const wanted = new Set(concerns.map((c) => c.id));
+    const candidates = await this.db.assignments
+      .where('enterpriseId')
+      .anyOf([...new Set(concerns.map((c) => c.enterpriseId))])
+      .toArray();
+    return candidates.filter((a) => a.concernIds.some((id) => wanted.has(id)));
+  }
+
   async forMeeting(meetingId: Id): Promise<Assignment[]> {
     const list = await this.db.assignments.where('meetingId').equals(meetingId).toArray();
     return list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
