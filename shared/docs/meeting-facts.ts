@@ -10,7 +10,7 @@ import type { Id, Meeting } from '../domain/types';
 import { toIsoDate } from '../domain/workdays';
 import type { BundleIndex } from './bundle';
 import { clockOf, joinNames } from './format';
-import { bodyPara, FACE, LINE, para, run, SIZE, TEXT_WIDTH, titlePara } from './gbt9704';
+import { bodyPara, CHAR, FACE, LINE, para, run, SIZE, TEXT_WIDTH, titlePara } from './gbt9704';
 import type { CellSpec, RowSpec } from './table';
 import { fixedTable } from './table';
 
@@ -95,9 +95,17 @@ export function titleParas(lines: readonly string[]): Paragraph[] {
   );
 }
 
-/** A fact as a body paragraph, the label in 黑体 so the eye finds 时间, 地点 … down the left. */
+/**
+ * A fact as a body paragraph, the label in 黑体 so the eye finds 时间, 地点 … down the left; a fact that wraps
+ * goes on under its first character after the colon (a hanging indent the label's width).
+ */
 export function factPara(fact: MeetingFact): Paragraph {
-  return bodyPara([run(`${fact.label}：`, { face: FACE.heading }), fact.text], { widowControl: true });
+  const label = `${fact.label}：`;
+  const hanging = Math.round(widthOf(label) * CHAR);
+  return bodyPara([run(label, { face: FACE.heading }), fact.text], {
+    widowControl: true,
+    indent: { left: 2 * CHAR + hanging, hanging },
+  });
 }
 
 /** Options of a small ruled list. */

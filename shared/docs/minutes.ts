@@ -7,18 +7,23 @@
  * change is masking mobile numbers (138****1234), on by default, since the minutes circulate widely.
  */
 import { formatChineseDate } from '../domain/deadlines';
+import { BorderStyle, Tab, TabStopType, TextRun } from 'docx';
 import type { Paragraph, Table } from 'docx';
-import type { Assignment, Concern, Id, MinuteEntry, QueueEntry } from '../domain/types';
+import type { Assignment, Concern, Id, IsoDate, MinuteEntry, QueueEntry } from '../domain/types';
+import { toIsoDate } from '../domain/workdays';
 import { sheetBlocker } from './assignment-sheet';
 import type { BundleIndex, MeetingBundle } from './bundle';
 import { indexBundle, inDocNumberOrder } from './bundle';
 import { chineseNumeral, textMask } from './format';
 import {
   bodyPara,
+  CHAR,
   gbDocument,
   gbSection,
   headingPara,
+  LINE,
   packDocument,
+  para,
   run,
   SIZE,
   subheadingPara,
@@ -28,6 +33,7 @@ import type { MeetingFact } from './meeting-facts';
 import {
   columnFor,
   meetingFacts,
+  widthOf,
   factPara,
   leadersText,
   listTable,
@@ -70,13 +76,20 @@ export interface MinutesData {
   /** What was said before the first enterprise spoke (the host's opening). */
   opening: MinutesLine[];
   speakers: MinutesBlock[];
-  /** What was said after the last enterprise's turn (the host's and the leader's closing words), if anything. */
+  /** What others said after the last enterprise's turn (the host calling time, a latecomer), if anything. */
   closing?: MinutesBlock;
+  /** 会议要求: the leaders' closing words after the last turn, verbatim, in a section of their own. */
+  requirements: MinutesLine[];
   /** 本次会议共形成交办事项5件…, or that there were none. */
   assignmentsIntro: string;
   assignments: MinutesAssignment[];
   /** The federation, for the document's properties. */
   organization: string;
+  /** 版记: 分送 (who receives it) and the 印发 line (the federation and the issue date). */
+  distribution: string;
+  issuer: string;
+  /** 2026年11月30日 */
+  issuedOn: string;
 }
 
 /** Options of `minutesData`. */
@@ -85,6 +98,8 @@ export interface MinutesOptions {
   problems?: Readonly<Record<Id, string>>;
   /** Mask mobile numbers in every text (default true). */
   maskPhones?: boolean;
+  /** The day the 纪要 is issued (印发); today by default. */
+  issuedOn?: IsoDate;
 }
 
 // A concern belongs in the minutes when it was raised at the meeting: spoken (linked to an entry), handed in in
@@ -234,7 +249,7 @@ function speakerBlocks(
 }
 
 /** 时间, 地点, 主题, the leaders, the host, the departments and how many enterprises came. */
-function minutesFacts(ix: BundleIndex, meeting: MeetingBundle['meeting']): MeetingFact[] {
+function minutesFacts(ix: BundleIndex, meeting: MeetingBundle['meeting'], recorder: string): MeetingFact[] {
   const queue = ix.queue;
   const present = queue.filter((q) => q.status !== 'absent' && q.channel !== '书面').length;
   const written = queue.filter((q) => q.channel === '书面').length;
@@ -254,6 +269,8 @@ function minutesFacts(ix: BundleIndex, meeting: MeetingBundle['meeting']): Meeti
       label: '参会企业',
       text: queue.length === 0 ? '' : `${present}家${extra.length ? `（另有${extra.join('，')}）` : ''}`,
     },
+    // The secretary who kept the record: the federation's contact person, who runs the desk.
+    { label: '记录', text: recorder },
   ].filter((f) => f.text.trim() !== '');
 }
 
@@ -285,22 +302,27 @@ export function minutesData(bundle: MeetingBundle, options: MinutesOptions = {})
       .map((a) => a.id),
   );
   const assignments = assignmentRows(ix, valid, mask);
+  // The leaders' closing words are the meeting's requirements (会议要求); anything else said after the last turn
+  // stays in the record as 其他发言.
+  const requirements = closing.filter((e) => e.role === 'leader');
+  const others = closing.filter((e) => e.role !== 'leader');
+  const { organization } = bundle;
   return {
     titleLines: titleLines(bundle.meeting.title, '会议纪要'),
-    facts: minutesFacts(ix, bundle.meeting).map((f) => ({ label: f.label, text: mask(f.text) })),
+    facts: minutesFacts(ix, bundle.meeting, organization.contactPerson.trim()).map((f) => ({
+      label: f.label,
+      text: mask(f.text),
+    })),
     opening: opening.map(line),
     speakers: speakerBlocks(ix, turns, valid, mask),
-    ...(closing.length > 0
-      ? {
-          closing: {
-            heading: closing.every((e) => e.role === 'leader') ? '领导讲话' : '其他发言',
-            lines: closing.map(line),
-          },
-        }
-      : {}),
+    ...(others.length > 0 ? { closing: { heading: '其他发言', lines: others.map(line) } } : {}),
+    requirements: requirements.map(line),
     assignmentsIntro: assignmentsIntro(assignments),
     assignments,
-    organization: bundle.organization.shortName || bundle.organization.name,
+    organization: organization.shortName || organization.name,
+    distribution: bundle.meeting.attendingDeptIds.length > 0 ? '出席领导，各参会单位。' : '出席领导。',
+    issuer: organization.name || organization.shortName,
+    issuedOn: formatChineseDate(options.issuedOn ?? toIsoDate(Date.now())),
   };
 }
 
@@ -354,26 +376,43 @@ function assignmentRows(ix: BundleIndex, valid: ReadonlySet<Id>, mask: Mask): Mi
   });
 }
 
-// 交办事项 in 小四: seven columns do not fit the type area in 4号 with the 事项 column still readable.
+// 交办事项 in 小四: six columns do not fit the type area in 4号 with the 事项 column still readable. No 序号 column:
+// the 文号 numbers the signed items, and the width goes to the text.
 const TABLE_SIZE = SIZE.smallFour;
 const TABLE_LINE = 360;
 const NARROW = {
-  index: columnFor(2, TABLE_SIZE),
   // 青工商联交 / 〔2026〕12号 on two lines.
   docNumber: columnFor(6.5, TABLE_SIZE),
   name: columnFor(4, TABLE_SIZE),
   // 2026年 / 12月21日 on two lines.
   date: columnFor(5, TABLE_SIZE),
 };
-const ASSIGNMENT_COLUMNS = [
-  NARROW.index,
-  NARROW.docNumber,
-  NARROW.name,
-  TEXT_WIDTH - NARROW.index - NARROW.docNumber - 3 * NARROW.name - NARROW.date,
-  NARROW.name,
-  NARROW.name,
-  NARROW.date,
-];
+/** The columns that take what is left, in table order: 企业, 事项, 牵头单位, 配合单位 (none narrower than its header). */
+const FLEXIBLE = ['enterprise', 'matter', 'leadDept', 'coDepts'] as const;
+const FLEXIBLE_MIN_CHARS = [4, 4, 4, 4];
+const MAX_LINES = 8;
+
+/**
+ * The 交办事项 columns fitted to their content: the widths that give the tallest row the fewest lines (a name or a
+ * department cut over four or five lines reads badly), the 事项 column taking what is left over.
+ */
+export function assignmentColumns(rows: readonly MinutesAssignment[]): number[] {
+  const fixed = NARROW.docNumber + NARROW.date;
+  const widths = rows.map((r) => FLEXIBLE.map((k) => widthOf(r[k])));
+  for (let lines = 1; lines <= MAX_LINES; lines++) {
+    const chars = FLEXIBLE.map((_, i) =>
+      Math.max(FLEXIBLE_MIN_CHARS[i]!, ...widths.map((w) => Math.ceil(w[i]! / lines))),
+    );
+    const twips = chars.map((c) => columnFor(c, TABLE_SIZE));
+    const spare = TEXT_WIDTH - fixed - twips.reduce((a, b) => a + b, 0);
+    if (spare < 0) continue;
+    const [enterprise, matter, lead, co] = twips as [number, number, number, number];
+    return [NARROW.docNumber, enterprise, matter + spare, lead, co, NARROW.date];
+  }
+  // Content too long for any fit: the names narrow, the 事项 wide.
+  const name = columnFor(4, TABLE_SIZE);
+  return [NARROW.docNumber, name, TEXT_WIDTH - fixed - 3 * name, name, name, NARROW.date];
+}
 
 // Break a 文号 before its 〔 and a date after its year, so that neither wraps in the middle of a number.
 export const docNumberLines = (n: string): string[] => {
@@ -387,10 +426,9 @@ export const dateLines = (d: string): string[] => {
 
 function assignmentsTable(rows: readonly MinutesAssignment[]): Table {
   return listTable({
-    columns: ASSIGNMENT_COLUMNS,
-    header: ['序号', '文号', '企业', '事项', '牵头单位', '配合单位', '办理时限'],
-    rows: rows.map((r, i) => [
-      String(i + 1),
+    columns: assignmentColumns(rows),
+    header: ['文号', '企业', '事项', '牵头单位', '配合单位', '办理时限'],
+    rows: rows.map((r) => [
       docNumberLines(r.docNumber),
       r.enterprise,
       r.matter,
@@ -398,7 +436,7 @@ function assignmentsTable(rows: readonly MinutesAssignment[]): Table {
       r.coDepts,
       dateLines(r.dueDate),
     ]),
-    centred: [0, 1, 6],
+    centred: [0, 5],
     size: TABLE_SIZE,
     line: TABLE_LINE,
   });
@@ -412,18 +450,53 @@ const blockParas = (heading: string, lines: readonly MinutesLine[]): Paragraph[]
   ...lines.map(recordPara),
 ];
 
+/**
+ * 版记 (GB/T 9704, 7.4): 分送 and the 印发 line in 4号, between rules across the type area, kept together at the end.
+ */
+function colophonParas(data: MinutesData): Paragraph[] {
+  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 };
+  const spec = { line: LINE.table, indent: { left: CHAR / 2, right: CHAR / 2 } };
+  return [
+    para([run('分送：', { size: SIZE.four }), run(data.distribution, { size: SIZE.four })], {
+      ...spec,
+      before: LINE.body,
+      keepNext: true,
+      keepLines: true,
+      border: { top: rule, bottom: { ...rule, size: 4 } },
+    }),
+    para(
+      [
+        run(data.issuer, { size: SIZE.four }),
+        new TextRun({ children: [new Tab()] }),
+        run(`${data.issuedOn}印发`, { size: SIZE.four }),
+      ],
+      {
+        ...spec,
+        keepLines: true,
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR / 2 }],
+        border: { bottom: rule },
+      },
+    ),
+  ];
+}
+
 /** The 会议纪要 as .docx bytes. */
 export async function buildMinutes(data: MinutesData): Promise<Uint8Array> {
   const blocks = [...data.speakers, ...(data.closing ? [data.closing] : [])];
+  const sections = ['企业反映问题及现场答复', ...(data.requirements.length ? ['会议要求'] : []), '交办事项'];
+  const heading = (name: string, spec = {}) =>
+    headingPara(`${chineseNumeral(sections.indexOf(name) + 1)}、${name}`, { keepNext: true, ...spec });
   const children: Array<Paragraph | Table> = [
     ...titleParas(data.titleLines),
     ...data.facts.map(factPara),
-    headingPara('一、企业反映问题及现场答复', { keepNext: true }),
+    heading('企业反映问题及现场答复'),
     ...data.opening.map(recordPara),
     ...blocks.flatMap((b, i) => blockParas(`（${chineseNumeral(i + 1)}）${b.heading}`, b.lines)),
-    headingPara('二、交办事项', { keepNext: true }),
+    ...(data.requirements.length ? [heading('会议要求'), ...data.requirements.map(recordPara)] : []),
+    heading('交办事项'),
     bodyPara([data.assignmentsIntro], { keepNext: data.assignments.length > 0, widowControl: true }),
     ...(data.assignments.length > 0 ? [assignmentsTable(data.assignments)] : []),
+    ...colophonParas(data),
   ];
   const doc = gbDocument({ title: data.titleLines.join(''), creator: data.organization }, [
     gbSection(children),

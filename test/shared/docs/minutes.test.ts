@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingBundle } from '../../../shared/docs/bundle';
-import { TEXT_WIDTH } from '../../../shared/docs/gbt9704';
-import { buildMinutes, minutesData } from '../../../shared/docs/minutes';
+import { CHAR, TEXT_WIDTH } from '../../../shared/docs/gbt9704';
+import { assignmentColumns, buildMinutes, minutesData } from '../../../shared/docs/minutes';
+import { widthOf } from '../../../shared/docs/meeting-facts';
 import type { DocxParts } from './docx';
 import { demoBundle, elements, paragraphs, readDocx, runsWith, tableRows } from './docx';
 
@@ -58,9 +59,17 @@ describe('会议纪要 content', () => {
       '（四）临江禾香食品有限公司董事长陈美玲（书面反映）',
       '（五）其他发言',
     ]);
+    // The presiding leader's closing words are the meeting's requirements, in a section of their own.
+    expect(text.filter((t) => /^[一二三四]、/.test(t))).toEqual([
+      '一、企业反映问题及现场答复',
+      '二、会议要求',
+      '三、交办事项',
+    ]);
+    const requirements = text.indexOf('二、会议要求');
+    expect(text[requirements + 1]).toMatch(/^王立群：今天提的问题，能现场答复的已经答复了/);
     expect(runsWith(minutes.document, '（一）临江恒泰')[0]).toMatch(/w:eastAsia="楷体_GB2312"/);
     expect(runsWith(minutes.document, '一、企业反映问题及现场答复')[0]).toMatch(/w:eastAsia="黑体"/);
-    expect(runsWith(minutes.document, '二、交办事项')[0]).toMatch(/w:eastAsia="黑体"/);
+    expect(runsWith(minutes.document, '三、交办事项')[0]).toMatch(/w:eastAsia="黑体"/);
   });
 
   it("contains each speaker's words exactly as recorded, and the written submission", () => {
@@ -92,13 +101,12 @@ describe('会议纪要 content', () => {
     const table = tables[0]!;
     expect(elements(table, 'w:tblLayout')).toEqual([{ 'w:type': 'fixed' }]);
     const grid = elements(table, 'w:gridCol').map((g) => Number(g['w:w']));
-    expect(grid).toHaveLength(7);
+    expect(grid).toHaveLength(6);
     expect(grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
     expect(table).toMatch(/<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:tblHeader\/>/);
     const rows = tableRows(table);
-    expect(rows[0]).toEqual(['序号', '文号', '企业', '事项', '牵头单位', '配合单位', '办理时限']);
+    expect(rows[0]).toEqual(['文号', '企业', '事项', '牵头单位', '配合单位', '办理时限']);
     expect(rows[2]).toEqual([
-      '2',
       '青工商联交〔2026〕2号',
       '临江丰泽钢构有限公司',
       '兑现二期厂房建设项目补贴；城市建设配套费给予政策支持',
@@ -106,8 +114,50 @@ describe('会议纪要 content', () => {
       '区财政局、区住房和城乡建设局',
       expect.stringMatching(/^2026年12月\d{1,2}日$/),
     ]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([1, 2, 3, 4, 5].map((n) => `青工商联交〔2026〕${n}号`));
     expect(text).toContain('本次会议共形成交办事项5件，具体如下：');
+  });
+
+  it('fits the 交办事项 columns to their content: no cell of the demo runs past four lines', () => {
+    const data = minutesData(bundle);
+    const columns = assignmentColumns(data.assignments);
+    expect(columns.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    // Characters of 小四 (12 pt = 240 twips) a column holds, less its padding.
+    const holds = columns.map((w) => Math.floor((w - 200) / 240));
+    const lines = (text: string, col: number) => Math.ceil(widthOf(text) / holds[col]!);
+    for (const r of data.assignments) {
+      const tallest = Math.max(
+        lines(r.enterprise, 1),
+        lines(r.matter, 2),
+        lines(r.leadDept, 3),
+        lines(r.coDepts, 4),
+      );
+      expect(tallest, r.docNumber).toBeLessThanOrEqual(4);
+    }
+    // Short content: the name columns at their narrowest, the 事项 column taking the rest.
+    const short = assignmentColumns([
+      { docNumber: '', enterprise: '甲公司', matter: '路灯', leadDept: '住建局', coDepts: '', dueDate: '' },
+    ]);
+    expect(short[1]).toBe(short[3]);
+    expect(short[2]).toBeGreaterThan(short[1]!);
+  });
+
+  it('names who kept the record, and ends with the 版记: 分送 and the 印发 line with the issue date', async () => {
+    expect(text).toContain('记录：李晓燕');
+    const data = minutesData(bundle, { issuedOn: '2026-11-30' });
+    const doc = paragraphs((await readDocx(await buildMinutes(data))).document);
+    expect(doc.slice(-2)).toEqual([
+      '分送：出席领导，各参会单位。',
+      '临江市青溪区工商业联合会2026年11月30日印发',
+    ]);
+  });
+
+  it('hangs a fact that wraps under its first character after the colon', () => {
+    const facts = minutes.document.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*?参会单位：[\s\S]*?<\/w:p>/)?.[0] ?? '';
+    const ind = elements(facts, 'w:ind')[0]!;
+    // 参会单位： is five characters: the first line starts two characters in, the rest under the text.
+    expect(Number(ind['w:hanging'])).toBe(5 * CHAR);
+    expect(Number(ind['w:left'])).toBe(7 * CHAR);
   });
 
   it('sets the body in 仿宋_GB2312 3号 with exact 28.95 pt lines', () => {
@@ -181,9 +231,11 @@ describe('会议纪要 record attribution', () => {
     expect(headings[1]).toBe('临江恒泰住房租赁有限公司董事长许家豪');
   });
 
-  it('calls the closing block 领导讲话 when only the leader spoke after the last turn', () => {
+  it("puts the leaders' closing words under 会议要求 and leaves no 其他发言 when only the leader spoke last", () => {
     const b = { ...bundle, minuteEntries: bundle.minuteEntries.filter((m) => !m.text.startsWith('赵海峰')) };
-    expect(minutesData(b).closing?.heading).toBe('领导讲话');
+    const data = minutesData(b);
+    expect(data.closing).toBeUndefined();
+    expect(data.requirements.map((l) => l.label)).toEqual(['王立群']);
   });
 });
 
