@@ -2,9 +2,11 @@
  * The page, type and package rules every document shares (GB/T 9704-2012, docs/architecture.md, "Documents"), written so that WPS,
  * Word and LibreOffice lay them out alike (docs/pitfalls.md, "Word / WPS fidelity").
  */
+import JSZip from 'jszip';
 import {
   AlignmentType,
   Document,
+  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
@@ -14,6 +16,7 @@ import {
   TextRun,
 } from 'docx';
 import type { IParagraphOptions, IRunOptions, ISectionOptions, ParagraphChild } from 'docx';
+import { fixWordPart } from './ooxml-fixup';
 
 /** A4 in twips, hard-coded: converting 210 × 297 mm gives 11905, which Word and printers take as a custom size. */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -44,6 +47,18 @@ export const LINE = { body: 579, title: 720, table: 400, small: 400, note: 260 }
 /** One full-width character of 3号 in twips: the two-character first-line indent of body paragraphs is twice this. */
 export const CHAR = 320;
 
+/** GB/T 9704's type area: 22 lines of 28 characters. */
+export const GRID = { lines: 22, chars: 28 } as const;
+
+/**
+ * Tracking of 3号 text in twentieths of a point (w:spacing in w:rPr), the largest that puts 28 characters on a line:
+ * at 16 pt only 27 fit the 156 mm type width; 0.25 pt less a character makes 28 (15.75 pt, 441 of 442.25 pt).
+ * Not a w:docGrid character grid: Word stretches a linesAndChars grid's cells to the characters, but LibreOffice
+ * gives each 16 pt character two cells of a 15.8 pt grid and prints the text spread out. The section keeps a line
+ * grid of 22 lines (`gbSection`), which all three lay out alike.
+ */
+export const BODY_TRACKING = Math.floor(TEXT_WIDTH / GRID.chars) - CHAR;
+
 /** A run's four font slots: East Asian text in the Chinese face, Latin letters and digits in Times New Roman. */
 export interface Face {
   eastAsia: string;
@@ -67,9 +82,18 @@ export const FACE = {
   subheading: face('楷体_GB2312'),
   // 半角宋体: the digits of the page number are in 宋体 too, not Times New Roman.
   pageNumber: face('宋体', '宋体'),
-  // ☐ is not in GB2312, so 仿宋_GB2312 has no glyph for it; Segoe UI Symbol ships with every Windows since 7.
+  // Only for ☐ (U+2610), which no GB2312 face has; Segoe UI Symbol is Windows-only. Forms use CHECK_BOX instead.
   symbol: face('Segoe UI Symbol', 'Segoe UI Symbol'),
 } as const;
+
+/**
+ * The empty box of forms (□, U+25A1): in GB2312, so 仿宋_GB2312 and every Chinese font of Word, WPS and the 信创
+ * systems draw it; ☐ (U+2610) is in none of them. Set in the body face like the text around it.
+ */
+export const CHECK_BOX: { glyph: string; face: Face } = {
+  glyph: '\u25a1',
+  face: face('仿宋_GB2312', '仿宋_GB2312'),
+};
 
 /**
  * The fonts declared in word/fontTable.xml, each with the face Word and WPS should take when it is missing:
@@ -177,9 +201,24 @@ export function fontTableXml(): string {
   );
 }
 
-/** The finished package as bytes; `Packer.pack(…, 'uint8array')` works alike in Node and in the browser. */
-export function packDocument(doc: Document): Promise<Uint8Array> {
-  return Packer.pack(doc, 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+/**
+ * The finished package as bytes; `Packer.pack(…, 'uint8array')` and JSZip work alike in Node and in the browser.
+ * Every WordprocessingML part goes through `fixWordPart`: paragraph properties in schema order, tables, footers and
+ * text not in 3号 off the character grid.
+ */
+export async function packDocument(doc: Document): Promise<Uint8Array> {
+  const packed = await Packer.pack(doc, 'uint8array', false, [
+    { path: 'word/fontTable.xml', data: fontTableXml() },
+  ]);
+  const zip = await JSZip.loadAsync(packed);
+  const parts = Object.keys(zip.files).filter((name) => /^word\/[^/]+\.xml$/.test(name));
+  for (const name of parts) {
+    const xml = await zip.file(name)!.async('string');
+    const allOff = /^word\/(?:header|footer)\d*\.xml$/.test(name);
+    const fixed = fixWordPart(xml, { bodySize: SIZE.body, allOff });
+    if (fixed !== xml) zip.file(name, fixed);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 /** Run options: a face, a size (half-points) and the text. */
@@ -188,10 +227,26 @@ export interface RunSpec extends Omit<IRunOptions, 'font' | 'size'> {
   size?: number;
 }
 
-/** A text run in the given face and size (default 仿宋_GB2312 3号). */
+// Characters outside ASCII that are not Latin letters: Chinese, and the punctuation Unicode shares between
+// scripts (“ ” ‘ ’ — … · □ and the like), which Word draws in the Latin face unless the run says otherwise.
+const EAST_ASIAN_HINTED = /[^\u0000-\u007f\p{Script=Latin}]/u;
+
+/**
+ * A text run in the given face and size (default 仿宋_GB2312 3号; 3号 tracked by BODY_TRACKING). A run with Chinese text or shared punctuation
+ * carries `w:hint="eastAsia"`, as Word writes it for Chinese: without it Word and WPS set curly quotes and the
+ * dash in Times New Roman, narrow and low; with it they take the East Asian face (digits and Latin letters still
+ * take the Latin one).
+ */
 export function run(text: string, spec: RunSpec = {}): TextRun {
   const { face: f = FACE.body, size = SIZE.body, ...rest } = spec;
-  return new TextRun({ ...rest, text, font: f, size });
+  const font = EAST_ASIAN_HINTED.test(text) ? { ...f, hint: 'eastAsia' } : f;
+  return new TextRun({
+    ...(size === SIZE.body ? { characterSpacing: BODY_TRACKING } : {}),
+    ...rest,
+    text,
+    font,
+    size,
+  });
 }
 
 /** Paragraph options with an exact line height in twips (default a body line). */
@@ -236,6 +291,18 @@ export function headingPara(text: string, spec: ParaSpec = {}): Paragraph {
 export function subheadingPara(text: string, spec: ParaSpec = {}): Paragraph {
   return para([run(text, { face: FACE.subheading })], { indent: { firstLine: 2 * CHAR }, ...spec });
 }
+
+/**
+ * How far below the top of the page-number line (4号 in an exact line of LINE.small) the dash “—” is drawn: a
+ * little below the line's middle (measured in LibreOffice's PDF: 4.2 mm of the line's 7.06 mm).
+ */
+const DASH_BELOW_LINE_TOP = mmToTwip(4.2);
+
+/**
+ * The footer distance (from the page's foot to the foot of the page-number line) that puts the dash 7 mm below the
+ * type area, as GB/T 9704 wants it: the type area ends 35 mm above the foot, so the dash is 28 mm above it.
+ */
+export const FOOTER_DISTANCE = mmToTwip(35 - 7) - LINE.small + DASH_BELOW_LINE_TOP;
 
 // 4号 is 280 twips wide a character: GB/T 9704 puts the number one character in from the outer edge.
 const PAGE_NUMBER_INSET = 280;
@@ -286,9 +353,10 @@ export function gbSection(children: ISectionOptions['children'], spec: SectionSp
     properties: {
       page: {
         size: { width: A4.width, height: A4.height },
-        // The number sits 7 mm below the type area: footer distance = 35 − 7 mm, less one 4号 line.
-        margin: { ...MARGIN, header: mmToTwip(15), footer: mmToTwip(28) - LINE.small, gutter: 0 },
+        margin: { ...MARGIN, header: mmToTwip(15), footer: FOOTER_DISTANCE, gutter: 0 },
       },
+      // A line grid of 22 lines (the 28 characters come from BODY_TRACKING); titles, tables and footers are off it.
+      grid: { type: DocumentGridType.LINES, linePitch: LINE.body },
     },
     footers: {
       default: pageNumberFooter('right', spec.footnote),
