@@ -1,21 +1,17 @@
 /**
- * Text as the documents print it: Chinese dates and times, lists joined with 、, mobile numbers masked.
+ * Text as the documents print it: Chinese dates and times, lists joined with 、, phone numbers masked.
  */
 import { formatChineseDate } from '../domain/deadlines';
+import { maskPhonesInText } from '../domain/phone';
 import type { EpochMs } from '../domain/types';
 import { toIsoDate } from '../domain/workdays';
 
-// An 11-digit mainland mobile number not glued to other digits (so an ID number or an amount is left alone).
-const MOBILE_IN_TEXT = /(?<![0-9０-９])1[3-9]\d{9}(?![0-9０-９])/g;
-
-/** Masks every mobile number inside free text: 13812341234 → 138****1234. Landlines and other digits stay. */
-export function maskMobilesInText(text: string): string {
-  return text.replace(MOBILE_IN_TEXT, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
-}
-
-/** What documents do to free text: mask mobile numbers (the default), or leave the text as it is. */
+/**
+ * What documents do to free text: mask phone numbers, mobile and landline, in every form the app accepts them
+ * (`maskPhonesInText`, the default), or leave the text as it is.
+ */
 export function textMask(maskPhones = true): (text: string) => string {
-  return maskPhones ? maskMobilesInText : (text) => text;
+  return maskPhones ? maskPhonesInText : (text) => text;
 }
 
 /** 2026年11月18日 for an instant, in China Standard Time. */

@@ -154,3 +154,43 @@ function done(input: string, phone: string, fixes: string[]): PhoneResult {
   if (changed && fixes.length === 0) fixes.push('已整理为标准格式');
   return { ok: true, phone, changed, fixes };
 }
+
+// Inside free text: digits half- or full-width, and at most one space, ideographic space or hyphen between groups.
+const D = '[0-9０-９]';
+const SEP = '[ \\u3000\\-－]?';
+const AREA = `[0０][1-9１-９]${D}{1,2}`;
+const PHONE_IN_TEXT = new RegExp(
+  `(?<!${D})(?:` +
+    // A mobile, 3-4-4, after an optional +86 / 0086 / 86.
+    `(?:(?:[+＋][ \\u3000]?)?(?:[0０]{2})?[8８][6６]${SEP})?[1１][3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4}` +
+    '|' +
+    // A landline: area code (never 00…; in brackets or not), then 7 or 8 digits, 3-4 or 4-4.
+    `(?:[(（]${AREA}[)）]|${AREA})${SEP}[2-9２-９]${D}{2,3}${SEP}${D}{4}` +
+    `)(?!${D})`,
+  'g',
+);
+
+/**
+ * Masks every mobile and landline number inside free text, in whatever form `normalizePhone` accepts it (spaces,
+ * hyphens, full-width digits, +86 / 0086 / 86 before a mobile, an area code in brackets): the same digits hidden as
+ * `maskPhone` hides them (138****5678, 0830-55***34), everything else in the text as it was written. Service numbers
+ * (400 / 800) are public and stay; digits glued to other digits (an ID or account number) are left alone.
+ */
+export function maskPhonesInText(text: string): string {
+  return text.replace(PHONE_IN_TEXT, (match) => {
+    const result = normalizePhone(match);
+    // Not a number after all: look again from the next character, so that one inside it is still found.
+    if (!result.ok) return match.slice(0, 1) + maskPhonesInText(match.slice(1));
+    const digits = [...match.matchAll(/[0-9０-９]/g)].map((m) => m.index);
+    let hidden: number[];
+    if (MOBILE.test(result.phone)) {
+      // The last 11 digits are the number (before them the country code): hide its 4th to 7th.
+      hidden = digits.slice(-11).slice(3, 7);
+    } else {
+      const local = result.phone.split('-')[1] ?? '';
+      hidden = digits.slice(-local.length).slice(2, -2);
+    }
+    const at = new Set(hidden);
+    return [...match].map((ch, i) => (at.has(i) ? '*' : ch)).join('');
+  });
+}
