@@ -2,14 +2,15 @@
  * 交办单: one signed assignment as the one-page form the departments receive (docs/architecture.md, "Documents"). A view model of
  * ready-to-print strings (`AssignmentSheetData`), a mapper from the records, and the builder.
  */
-import { formatChineseDate } from '../domain/deadlines';
-import { AlignmentType, ImageRun, LineRuleType, Paragraph } from 'docx';
+import { formatChineseDate, formatChineseMonthDay } from '../domain/deadlines';
+import { toIsoDate } from '../domain/workdays';
+import { AlignmentType, ImageRun, LineRuleType, Paragraph, TabStopType, TextRun } from 'docx';
 import type { ParagraphChild } from 'docx';
 import { exportBlocker } from '../domain/assignment-lifecycle';
 import { checkCode, dataUrlBytes } from '../domain/integrity';
 import { URGENCY_LABEL } from '../domain/labels';
 import { takeSnapshot } from '../domain/signed-snapshot';
-import type { Assignment, Id, SignedSnapshot, SignOff } from '../domain/types';
+import type { Assignment, EpochMs, Id, IsoDate, SignedSnapshot, SignOff, Urgency } from '../domain/types';
 import type { BundleIndex, MeetingBundle } from './bundle';
 import { indexBundle } from './bundle';
 import { chineseDateOf, itemNumber, joinNames } from './format';
@@ -27,6 +28,8 @@ import {
   titlePara,
 } from './gbt9704';
 import { pngSize } from './ink-png';
+import type { SheetFit } from './sheet-fit';
+import { fitSheet, FORM_LINE, inner, linesOf, ROW, rowHeight, TITLE_LINE } from './sheet-fit';
 import type { CellSpec, RowSpec } from './table';
 import { fixedTable } from './table';
 
@@ -43,10 +46,12 @@ export interface AssignmentSheetData {
   meeting: { title: string; date: string; leaders: string };
   /** 问题类别, several joined with 、 when concerns were merged. */
   category: string;
-  /** 紧急程度: 急 / 重 / 难 / 一般. */
+  /** 紧急程度, one value: the most pressing of the demands (急 / 重 / 难 / 一般). */
   urgency: string;
   /** 反映问题, verbatim, one entry per concern. */
   verbatim: string[];
+  /** Each demand's own 紧急程度, in the order of `verbatim`: printed after a demand when they differ. */
+  verbatimUrgency?: string[];
   /** 现场答复, each `who：text`. */
   answers: string[];
   /** 领导批示 as typed (may be empty when only handwritten). */
@@ -55,11 +60,16 @@ export interface AssignmentSheetData {
   instructionInk?: Uint8Array;
   /** The leader's signature PNG, who signed and when (2026年11月22日). */
   signature: { png: Uint8Array; signer: string; date: string };
+  /** 牵头领导 with title: 张明德（区委常委、常务副区长）. */
   leadLeader: string;
   leadDept: string;
   coDepts: string;
   /** 办理时限, 2026年12月7日. */
   dueDate: string;
+  /** 交办日期: the day the sheet leaves the federation (2026年11月22日). */
+  handedOn: string;
+  /** The reply deadline in words: 请于12月7日前将办理结果书面反馈青溪区工商联。 */
+  replyBy: string;
   /** The federation at the foot of the sheet. */
   contact: { organization: string; person: string; phone: string };
   /** What ties the paper to the database: the assignment, its sign-off hash, and the printed check code. */
@@ -103,6 +113,8 @@ export function assignmentSheetData(
   problem?: string,
   // A meeting's sheets share one index: built once per meeting, not once per sheet.
   ix: BundleIndex = indexBundle(bundle),
+  // 交办日期 of an item not handed over yet: the sheet is printed to be handed over now.
+  now: EpochMs = Date.now(),
 ): AssignmentSheetData {
   const a = ix.assignments.find((x) => x.id === assignmentId);
   if (!a) throw new SheetBlockedError('找不到这件交办件');
@@ -125,11 +137,33 @@ export function assignmentSheetData(
       department: ix.department,
       signer: signOff.signer,
     });
-  return sheetData(snapshot, signOff);
+  return sheetData(snapshot, signOff, a.handedOffAt ?? now);
 }
 
-/** The sheet's strings from a signed snapshot and the sign-off's signature. */
-export function sheetData(snapshot: SignedSnapshot, signOff: SignOff): AssignmentSheetData {
+// The order of 紧急程度, most pressing first.
+const URGENCY_ORDER: readonly Urgency[] = ['urgent', 'major', 'hard', 'normal'];
+
+/** 请于12月7日前将办理结果书面反馈青溪区工商联。 (the year too when the deadline falls in another year than `from`). */
+export function replySentence(dueAt: IsoDate | '', from: IsoDate, organization: string): string {
+  if (!dueAt) return `请按期将办理结果书面反馈${organization}。`;
+  const day =
+    dueAt.slice(0, 4) === from.slice(0, 4) ? formatChineseMonthDay(dueAt) : formatChineseDate(dueAt);
+  return `请于${day}前将办理结果书面反馈${organization}。`;
+}
+
+/**
+ * The sheet's strings from a signed snapshot and the sign-off's signature; `handedOffAt` is the 交办时间 (or
+ * the moment the sheet is printed to be handed over).
+ */
+export function sheetData(
+  snapshot: SignedSnapshot,
+  signOff: SignOff,
+  handedOffAt: EpochMs,
+): AssignmentSheetData {
+  const urgencies = snapshot.concerns.map((c) => c.urgency);
+  const top = URGENCY_ORDER.find((u) => urgencies.includes(u)) ?? 'normal';
+  const mixed = new Set(urgencies).size > 1;
+  const lead = snapshot.leadLeader;
   return {
     title: snapshot.sheetTitle,
     docNumber: snapshot.docNumber,
@@ -141,8 +175,9 @@ export function sheetData(snapshot: SignedSnapshot, signOff: SignOff): Assignmen
       leaders: joinNames(snapshot.meeting.hosts.map((h) => h.name)),
     },
     category: joinNames([...new Set(snapshot.concerns.map((c) => c.category))]),
-    urgency: joinNames([...new Set(snapshot.concerns.map((c) => URGENCY_LABEL[c.urgency]))]),
+    urgency: URGENCY_LABEL[top],
     verbatim: snapshot.concerns.map((c) => (c.verbatim.trim() !== '' ? c.verbatim : c.summary)),
+    ...(mixed ? { verbatimUrgency: urgencies.map((u) => URGENCY_LABEL[u]) } : {}),
     answers: snapshot.answers.map((m) => `${m.who}：${m.text}`),
     instruction: snapshot.instruction.trim(),
     ...(snapshot.instructionInk?.png ? { instructionInk: dataUrlBytes(snapshot.instructionInk.png) } : {}),
@@ -151,10 +186,12 @@ export function sheetData(snapshot: SignedSnapshot, signOff: SignOff): Assignmen
       signer: snapshot.signer.name,
       date: chineseDateOf(signOff.signedAt),
     },
-    leadLeader: snapshot.leadLeader.name,
+    leadLeader: lead.title ? `${lead.name}（${lead.title}）` : lead.name,
     leadDept: snapshot.leadDept.name,
     coDepts: joinNames(snapshot.coDepts.map((d) => d.name)),
     dueDate: snapshot.dueAt ? formatChineseDate(snapshot.dueAt) : '',
+    handedOn: chineseDateOf(handedOffAt),
+    replyBy: replySentence(snapshot.dueAt, toIsoDate(handedOffAt), snapshot.contact.organization),
     contact: { ...snapshot.contact },
     seal: {
       assignmentId: snapshot.assignmentId,
@@ -164,39 +201,45 @@ export function sheetData(snapshot: SignedSnapshot, signOff: SignOff): Assignmen
   };
 }
 
-// Label, value, label, value: the first label column takes 企业满意度 (five characters) on one line, the second
-// four-character labels; the value columns split the rest and each holds a date like 2026年12月21日.
-const LABEL_1 = 1700;
+// Label, value, label, value: four-character labels in both label columns; the value columns split the rest and
+// each holds a date like 2026年12月21日.
+const LABEL_1 = 1500;
 const LABEL_2 = 1400;
 const VALUE = Math.floor((TEXT_WIDTH - LABEL_1 - LABEL_2) / 2);
 const COLUMNS = [LABEL_1, VALUE, LABEL_2, TEXT_WIDTH - LABEL_1 - LABEL_2 - VALUE];
 /** Grid of the form table in twips (exported for tests). */
 export const SHEET_COLUMNS: readonly number[] = COLUMNS;
+const WIDE = TEXT_WIDTH - LABEL_1;
+const WIDE_INNER = inner(WIDE);
 
-// The form is set in 4号 (GB/T 9704 lets tables use a size below 3号): at 3号 an ordinary sheet ran onto a
-// second page. One form row: a line of text plus the cell padding, a little taller like a printed form.
+// The form is set in 4号 (GB/T 9704 lets tables use a size below 3号) on 18 pt lines; the demand's words and the
+// on-site answer go one step down, to 小四, when the sheet would otherwise not keep its spare room
+// (shared/docs/sheet-fit.ts).
 const TABLE_SIZE = SIZE.four;
-const ROW = 480;
 
-/** Image sizes in px at 96 dpi (docx's unit): the signature about 42 mm wide, the handwriting about 70 mm. */
+/** Image sizes in px at 96 dpi (docx's unit): the signature about 32 mm wide, the handwriting about 50 mm. */
 export const SIGNATURE_WIDTH_PX = Math.round((32 / 25.4) * 96);
 export const INSTRUCTION_INK_WIDTH_PX = Math.round((50 / 25.4) * 96);
+// On the 交办单 the handwriting shares its line with the signature and the date: 40 mm leaves them room.
+const SHEET_INK_WIDTH_PX = Math.round((40 / 25.4) * 96);
+/** One px at 96 dpi in twips. */
+const PX = 15;
 
-const cellText = (text: string, align: 'left' | 'center' | 'justify' = 'left') =>
-  para([run(text, { size: TABLE_SIZE })], {
-    line: LINE.table,
-    alignment:
-      align === 'center'
-        ? AlignmentType.CENTER
-        : align === 'justify'
-          ? AlignmentType.JUSTIFIED
-          : AlignmentType.LEFT,
-  });
+type Align = 'left' | 'center' | 'justify' | 'right';
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  justify: AlignmentType.JUSTIFIED,
+  right: AlignmentType.RIGHT,
+} as const;
+
+const cellText = (text: string, align: Align = 'left', size: number = TABLE_SIZE, line = FORM_LINE) =>
+  para([run(text, { size })], { line, alignment: ALIGN[align] });
 
 const label = (text: string): CellSpec => ({
   children: [
     para([run(text, { face: FACE.heading, size: TABLE_SIZE })], {
-      line: LINE.table,
+      line: FORM_LINE,
       alignment: AlignmentType.CENTER,
     }),
   ],
@@ -204,11 +247,22 @@ const label = (text: string): CellSpec => ({
 
 const value = (text: string, span = 1): CellSpec => ({ children: [cellText(text)], span });
 
-/** Paragraphs of running text in a cell, justified, each a concern or an answer. */
-const textBlock = (items: readonly string[], numbered: boolean): Paragraph[] =>
-  items.length === 0
-    ? [cellText('')]
-    : items.map((t, i) => cellText(numbered && items.length > 1 ? `${itemNumber(i)}${t}` : t, 'justify'));
+/** Two blanks to fill in on one line: the second starts at a tab stop `at` twips into the cell. */
+const blanks = (first: string, second: string, at: number) =>
+  para([run(first, { size: TABLE_SIZE }), new TextRun({ text: '\t' }), run(second, { size: TABLE_SIZE })], {
+    line: FORM_LINE,
+    tabStops: [{ type: TabStopType.LEFT, position: at }],
+  });
+
+/** The demands as the form numbers them, each with its own 紧急程度 when the merged demands differ. */
+export function demandTexts(data: Pick<AssignmentSheetData, 'verbatim' | 'verbatimUrgency'>): string[] {
+  const n = data.verbatim.length;
+  return data.verbatim.map((t, i) => {
+    const urgency = data.verbatimUrgency?.[i];
+    const text = urgency ? `${t.trim().replace(/[。；;，,]$/, '')}（${urgency}）` : t;
+    return n > 1 ? `${itemNumber(i)}${text}` : text;
+  });
+}
 
 /** A PNG `widthPx` wide (px at 96 dpi, docx's unit), its height kept in proportion. */
 export function image(png: Uint8Array, widthPx: number, name: string): ImageRun {
@@ -221,6 +275,12 @@ export function image(png: Uint8Array, widthPx: number, name: string): ImageRun 
   });
 }
 
+/** The height in twips of a PNG shown `widthPx` wide. */
+const imageTwips = (png: Uint8Array, widthPx: number): number => {
+  const size = pngSize(png);
+  return Math.round((widthPx * size.height) / size.width) * PX;
+};
+
 // Paragraphs holding a picture take automatic line height: an exact one would clip the picture to one line.
 export const imagePara = (
   children: ParagraphChild[],
@@ -232,24 +292,45 @@ export const imagePara = (
     children,
   });
 
-function instructionCell(data: AssignmentSheetData): Paragraph[] {
+// What a picture's line adds to the picture: the descent of the 4号 text beside it, and some more.
+const IMAGE_LINE_EXTRA = 140;
+
+/**
+ * The instruction cell: the typed words, then the handwriting at the left and the signature with its date at
+ * the right of one line, as a leader signs a paper form (the signature alone at the right without handwriting).
+ */
+function instructionCell(data: AssignmentSheetData): { children: Paragraph[]; height: number } {
   const out: Paragraph[] = [];
-  if (data.instruction !== '') out.push(cellText(data.instruction, 'justify'));
-  if (data.instructionInk)
+  let height = 0;
+  if (data.instruction !== '') {
+    out.push(cellText(data.instruction, 'justify'));
+    height += linesOf(data.instruction, WIDE_INNER, TABLE_SIZE) * FORM_LINE;
+  }
+  const signature = (gap: string) => [
+    image(data.signature.png, SIGNATURE_WIDTH_PX, `签批：${data.signature.signer}`),
+    run(`${gap}${data.signature.date}`, { size: TABLE_SIZE }),
+  ];
+  const signatureHeight = imageTwips(data.signature.png, SIGNATURE_WIDTH_PX);
+  if (data.instructionInk) {
     out.push(
-      imagePara([image(data.instructionInk, INSTRUCTION_INK_WIDTH_PX, '手写批示')], AlignmentType.LEFT),
+      new Paragraph({
+        alignment: AlignmentType.LEFT,
+        autoSpaceEastAsianText: false,
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        tabStops: [{ type: TabStopType.RIGHT, position: WIDE_INNER }],
+        children: [
+          image(data.instructionInk, SHEET_INK_WIDTH_PX, '手写批示'),
+          new TextRun({ text: '\t' }),
+          ...signature(''),
+        ],
+      }),
     );
-  // The signature with its date beside it on one line, as a leader signs a paper form.
-  out.push(
-    imagePara(
-      [
-        image(data.signature.png, SIGNATURE_WIDTH_PX, `签批：${data.signature.signer}`),
-        run(`　${data.signature.date}`, { size: TABLE_SIZE }),
-      ],
-      AlignmentType.RIGHT,
-    ),
-  );
-  return out;
+    height += Math.max(imageTwips(data.instructionInk, SHEET_INK_WIDTH_PX), signatureHeight);
+  } else {
+    out.push(imagePara(signature('　'), AlignmentType.RIGHT));
+    height += signatureHeight;
+  }
+  return { children: out, height: height + IMAGE_LINE_EXTRA };
 }
 
 const BOX = (text: string) => [
@@ -257,58 +338,200 @@ const BOX = (text: string) => [
   run(text, { size: TABLE_SIZE }),
 ];
 
-/** The rows of the form, top to bottom. */
-function formRows(data: AssignmentSheetData): RowSpec[] {
-  const single = (cells: CellSpec[]): RowSpec => ({ cells, minHeight: ROW, cantSplit: true });
-  const reporter = data.reporter.title
-    ? `${data.reporter.name}（${data.reporter.title}）`
-    : data.reporter.name;
-  return [
-    single([label('企业名称'), value(data.enterpriseName, 3)]),
-    single([label('反映人'), value(reporter), label('联系电话'), value(data.reporter.phone)]),
-    single([label('会议名称'), value(data.meeting.title, 3)]),
-    single([label('会议日期'), value(data.meeting.date), label('接待领导'), value(data.meeting.leaders)]),
-    single([label('问题类别'), value(data.category), label('紧急程度'), value(data.urgency)]),
-    // Long verbatim text may run onto the next page: this row splits rather than jumping whole.
-    {
-      cells: [label('反映问题'), { children: textBlock(data.verbatim, true), span: 3 }],
-      minHeight: ROW * 2,
-    },
-    {
-      cells: [label('现场答复'), { children: textBlock(data.answers, false), span: 3 }],
-      minHeight: ROW,
-    },
-    // Instruction, signature and date stay together.
-    {
-      cells: [label('领导批示'), { children: instructionCell(data), span: 3 }],
-      minHeight: ROW * 2,
-      cantSplit: true,
-    },
-    single([label('牵头领导'), value(data.leadLeader), label('办理时限'), value(data.dueDate)]),
-    single([label('牵头单位'), value(data.leadDept, 3)]),
-    single([label('配合单位'), value(data.coDepts, 3)]),
-    { cells: [label('办理结果'), value('', 3)], minHeight: ROW * 3, cantSplit: true },
-    single([
-      label('企业满意度'),
+// Where the second blank of the receipt and visit lines starts, in twips from the cell's text edge.
+const SECOND_BLANK = 3600;
+
+/** 办理结果: the reply deadline in words, room to write (`room` twips), and the department's receipt. */
+const resultCell = (data: AssignmentSheetData, room: number): Paragraph[] => [
+  cellText(data.replyBy),
+  ...(room > 0 ? [para([], { line: room })] : []),
+  blanks('承办单位（盖章）：', '经办人：', SECOND_BLANK),
+  blanks('联系电话：', '办结日期：　　年　月　日', SECOND_BLANK),
+];
+
+/** 签收: the department's unit, who signed for the sheet and when, across the whole width of the form. */
+const receiptRow = (): RowSpec => {
+  const heading = (text: string) => run(text, { face: FACE.heading, size: TABLE_SIZE });
+  const tab = new TextRun({ text: '\t' });
+  const width = inner(TEXT_WIDTH);
+  return {
+    cells: [
       {
+        span: 4,
         children: [
           para(
             [
-              ...BOX('满意'),
-              run('　　　', { size: TABLE_SIZE }),
-              ...BOX('基本满意'),
-              run('　　　', { size: TABLE_SIZE }),
-              ...BOX('不满意'),
+              heading('签收单位：'),
+              tab,
+              heading('签收人：'),
+              new TextRun({ text: '\t' }),
+              heading('签收时间：'),
+              run('　　月　　日', { size: TABLE_SIZE }),
             ],
             {
-              line: LINE.table,
+              line: FORM_LINE,
+              tabStops: [
+                { type: TabStopType.LEFT, position: Math.round(width * 0.42) },
+                { type: TabStopType.RIGHT, position: width },
+              ],
             },
           ),
         ],
-        span: 3,
       },
+    ],
+    minHeight: ROW,
+    cantSplit: true,
+  };
+};
+
+/** 回访: the enterprise's verdict, who called and when, and what it said. */
+const visitCell = (): Paragraph[] => [
+  para(
+    [
+      ...BOX('满意'),
+      run('　　　', { size: TABLE_SIZE }),
+      ...BOX('基本满意'),
+      run('　　　', { size: TABLE_SIZE }),
+      ...BOX('不满意'),
+    ],
+    {
+      line: FORM_LINE,
+    },
+  ),
+  blanks('回访人：', '回访时间：　　年　月　日', SECOND_BLANK),
+  cellText('企业意见：'),
+];
+
+/** One row of the form with the lines its cells take (for the estimate). */
+interface SizedRow {
+  row: RowSpec;
+  height: number;
+}
+
+/** A row of label / value pairs, one line high unless a value wraps. */
+function pairRow(cells: Array<[string, string, number?]>): SizedRow {
+  let lines = 1;
+  let col = 0;
+  const specs: CellSpec[] = [];
+  for (const [l, v, span = 1] of cells) {
+    specs.push(label(l), value(v, span));
+    const width = COLUMNS.slice(col + 1, col + 1 + span).reduce((a, b) => a + b, 0);
+    lines = Math.max(lines, linesOf(v, inner(width), TABLE_SIZE));
+    col += 1 + span;
+  }
+  return { row: { cells: specs, minHeight: ROW, cantSplit: true }, height: rowHeight(lines * FORM_LINE) };
+}
+
+/** The form's rows, top to bottom, the demand's text as `fit` lays it out. */
+function formRows(data: AssignmentSheetData): { rows: (fit: SheetFit) => RowSpec[]; fit: SheetFit } {
+  const reporter = data.reporter.title
+    ? `${data.reporter.name}（${data.reporter.title}）`
+    : data.reporter.name;
+  const head = [
+    pairRow([['企业名称', data.enterpriseName, 3]]),
+    pairRow([
+      ['反映人', reporter],
+      ['联系电话', data.reporter.phone],
+    ]),
+    pairRow([['会议名称', data.meeting.title, 3]]),
+    pairRow([
+      ['会议日期', data.meeting.date],
+      ['接待领导', data.meeting.leaders],
+    ]),
+    pairRow([
+      ['问题类别', data.category],
+      ['紧急程度', data.urgency],
     ]),
   ];
+  const instruction = instructionCell(data);
+  const tail = [
+    pairRow([['牵头领导', data.leadLeader, 3]]),
+    pairRow([['牵头单位', data.leadDept, 3]]),
+    pairRow([['配合单位', data.coDepts, 3]]),
+    pairRow([
+      ['交办日期', data.handedOn],
+      ['办理时限', data.dueDate],
+    ]),
+    { row: receiptRow(), height: rowHeight(FORM_LINE) },
+  ];
+  const resultRow = (room: number): RowSpec => ({
+    cells: [label('办理结果'), { children: resultCell(data, room), span: 3 }],
+    cantSplit: true,
+  });
+  const result: SizedRow = { row: resultRow(0), height: rowHeight(3 * FORM_LINE) };
+  const visit: SizedRow = {
+    row: { cells: [label('回访情况'), { children: visitCell(), span: 3 }], cantSplit: true },
+    height: rowHeight(3 * FORM_LINE),
+  };
+  const instructionRow: SizedRow = {
+    row: {
+      cells: [label('领导批示'), { children: instruction.children, span: 3 }],
+      minHeight: ROW * 2,
+      cantSplit: true,
+    },
+    height: rowHeight(instruction.height, ROW * 2),
+  };
+  const fixed = [...head, instructionRow, ...tail, result, visit];
+  const fit = fitSheet({
+    fixedRows: fixed.reduce((n, r) => n + r.height, 0),
+    textWidth: WIDE,
+    verbatim: demandTexts(data),
+    answers: data.answers,
+  });
+  const text = (items: string[], f: SheetFit) =>
+    items.map((t) => cellText(t, 'justify', f.textSize, f.textLine));
+  // Every row stays whole: the form is laid out to fit its page, and what does not fit goes to the 续页.
+  const rows = (f: SheetFit): RowSpec[] => [
+    ...head.map((r) => r.row),
+    {
+      cells: [label('反映问题'), { children: text(f.verbatim.form, f), span: 3 }],
+      minHeight: ROW * 2,
+      cantSplit: true,
+    },
+    {
+      cells: [label('现场答复'), { children: text(f.answers.form, f), span: 3 }],
+      minHeight: ROW,
+      cantSplit: true,
+    },
+    instructionRow.row,
+    ...tail.map((r) => r.row),
+    // The room the demand leaves (beyond the spare at the foot) is room to write the result, up to four lines.
+    resultRow(Math.min(4 * FORM_LINE, Math.max(0, f.budget - f.formHeight))),
+    visit.row,
+  ];
+  return { rows, fit };
+}
+
+/** The layout the sheet gets: the demand's size, what goes to a 续页, the estimated height (for tests). */
+export function sheetFit(data: AssignmentSheetData): SheetFit {
+  return formRows(data).fit;
+}
+
+/** The 续页: headed 交办单续页 with the 文号, the rest of the demand and of the answer. */
+function continuation(data: AssignmentSheetData, fit: SheetFit): Paragraph[] {
+  const heading = (text: string) =>
+    para([run(text, { face: FACE.heading, size: TABLE_SIZE })], { line: LINE.table, before: 120 });
+  const body = (text: string) =>
+    para([run(text, { size: TABLE_SIZE })], {
+      line: LINE.table,
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: 2 * TABLE_SIZE * 10 },
+    });
+  const out: Paragraph[] = [
+    para([run('交办单续页', { face: FACE.heading, size: SIZE.body })], {
+      alignment: AlignmentType.CENTER,
+      line: LINE.body,
+      pageBreakBefore: true,
+    }),
+    para([run(`编号：${data.docNumber}　　企业名称：${data.enterpriseName}`, { size: TABLE_SIZE })], {
+      alignment: AlignmentType.RIGHT,
+      line: LINE.table,
+      after: 60,
+    }),
+  ];
+  if (fit.verbatim.rest.length > 0) out.push(heading('反映问题（续）'), ...fit.verbatim.rest.map(body));
+  if (fit.answers.rest.length > 0) out.push(heading('现场答复（续）'), ...fit.answers.rest.map(body));
+  return out;
 }
 
 /** The 交办单 as .docx bytes. */
@@ -318,6 +541,7 @@ export async function buildAssignmentSheet(data: AssignmentSheetData): Promise<U
     data.contact.person ? `联系人：${data.contact.person}` : '',
     data.contact.phone ? `联系电话：${data.contact.phone}` : '',
   ].filter((s) => s !== '');
+  const { rows, fit } = formRows(data);
   const doc = gbDocument(
     {
       title: `${data.docNumber} ${data.enterpriseName} 交办单`,
@@ -331,14 +555,15 @@ export async function buildAssignmentSheet(data: AssignmentSheetData): Promise<U
     [
       gbSection(
         [
-          titlePara(data.title, { after: 60 }),
+          titlePara(data.title, { line: TITLE_LINE, after: 60 }),
           para([run(`编号：${data.docNumber}`, { size: TABLE_SIZE })], {
             alignment: AlignmentType.RIGHT,
-            line: LINE.table,
-            after: 60,
+            line: FORM_LINE,
+            after: 40,
           }),
-          fixedTable(COLUMNS, formRows(data)),
-          para([run(contact.join('　'), { size: TABLE_SIZE })], { before: 120, line: LINE.table }),
+          fixedTable(COLUMNS, rows(fit)),
+          para([run(contact.join('　'), { size: TABLE_SIZE })], { before: 80, line: FORM_LINE }),
+          ...(fit.continued ? continuation(data, fit) : []),
         ],
         // The check code in small type at the foot: the first 12 hex digits of the sign-off hash, which
         // 核对交办单 compares with the database.
@@ -350,4 +575,4 @@ export async function buildAssignmentSheet(data: AssignmentSheetData): Promise<U
 }
 
 /** Millimetres of the sheet's images, for tests that check the sizes stay sensible. */
-export const SHEET_IMAGE_MM = { signature: 32, instruction: 50, twipsPerMm: mmToTwip(1) } as const;
+export const SHEET_IMAGE_MM = { signature: 32, instruction: 40, twipsPerMm: mmToTwip(1) } as const;

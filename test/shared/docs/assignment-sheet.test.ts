@@ -9,7 +9,7 @@ import {
 import type { MeetingBundle } from '../../../shared/docs/bundle';
 import { TEXT_WIDTH } from '../../../shared/docs/gbt9704';
 import type { DocxParts } from './docx';
-import { demoBundle, elements, emuToMm, paragraphs, readDocx, runsWith, tableRows } from './docx';
+import { DEMO_NOW, demoBundle, elements, emuToMm, paragraphs, readDocx, runsWith, tableRows } from './docx';
 
 let bundle: MeetingBundle;
 let first: DocxParts;
@@ -19,9 +19,13 @@ let firstData: AssignmentSheetData;
 beforeAll(async () => {
   bundle = await demoBundle();
   const sheet = async (i: number) =>
-    readDocx(await buildAssignmentSheet(assignmentSheetData(bundle, bundle.assignments[i]!.id)));
+    readDocx(
+      await buildAssignmentSheet(
+        assignmentSheetData(bundle, bundle.assignments[i]!.id, undefined, undefined, DEMO_NOW),
+      ),
+    );
   first = await sheet(0);
-  firstData = assignmentSheetData(bundle, bundle.assignments[0]!.id);
+  firstData = assignmentSheetData(bundle, bundle.assignments[0]!.id, undefined, undefined, DEMO_NOW);
   second = await sheet(1);
 });
 
@@ -89,7 +93,7 @@ describe('交办单 page (GB/T 9704)', () => {
   it('prints the meeting date and the due date in Chinese style', () => {
     const rows = tableRows(first.document);
     expect(rows).toContainEqual(['会议日期', '2026年11月21日', '接待领导', '王立群、张明德']);
-    expect(rows.find((r) => r[0] === '牵头领导')?.[3]).toMatch(/^2026年12月\d{1,2}日$/);
+    expect(rows.find((r) => r[0] === '交办日期')?.[3]).toMatch(/^2026年12月\d{1,2}日$/);
   });
 
   it('declares its fonts with a fallback Word and WPS resolve (altName, charset 86)', () => {
@@ -116,13 +120,41 @@ describe('交办单 page (GB/T 9704)', () => {
     expect(lines).toEqual(expect.arrayContaining([`核对码 ${code}\t— 1 —`, `— 1 —\t核对码 ${code}`]));
   });
 
-  it('leaves 办理结果 empty and offers ☐满意 ☐基本满意 ☐不满意', () => {
+  it('states the reply deadline in words and leaves 办理结果 to the department, with its receipt', () => {
     const rows = tableRows(first.document);
-    expect(rows.find((r) => r[0] === '办理结果')).toEqual(['办理结果', '']);
-    const satisfaction = rows.find((r) => r[0] === '企业满意度')?.[1] ?? '';
-    expect(satisfaction.replace(/\u3000/g, '')).toBe('☐满意☐基本满意☐不满意');
+    const [label, result] = rows.find((r) => r[0] === '办理结果')!;
+    expect(label).toBe('办理结果');
+    const lines = result!.split('\n').filter((l) => l.trim() !== '');
+    expect(lines).toEqual([
+      '请于12月7日前将办理结果书面反馈青溪区工商联。',
+      '承办单位（盖章）：\t经办人：',
+      '联系电话：\t办结日期：　　年　月　日',
+    ]);
+  });
+
+  it('offers 回访 with ☐满意 ☐基本满意 ☐不满意, 回访人, 回访时间 and 企业意见', () => {
+    const rows = tableRows(first.document);
+    const visit = rows.find((r) => r[0] === '回访情况')?.[1]?.split('\n') ?? [];
+    expect(visit[0]?.replace(/\u3000/g, '')).toBe('☐满意☐基本满意☐不满意');
+    expect(visit.slice(1)).toEqual(['回访人：\t回访时间：　　年　月　日', '企业意见：']);
     // ☐ is not in GB2312: it is set in a face that has it.
     expect(runsWith(first.document, '☐')[0]).toMatch(/w:eastAsia="Segoe UI Symbol"/);
+  });
+
+  it('prints 交办日期 (the handoff day) beside 办理时限 and a 签收 line across the form', () => {
+    const rows = tableRows(first.document);
+    expect(rows.find((r) => r[0] === '交办日期')?.slice(0, 3)).toEqual([
+      '交办日期',
+      '2026年11月22日',
+      '办理时限',
+    ]);
+    expect(rows).toContainEqual(['签收单位：\t签收人：\t签收时间：　　月　　日']);
+  });
+
+  it('prints 牵头领导 with the title and one 紧急程度', () => {
+    const rows = tableRows(first.document);
+    expect(rows).toContainEqual(['牵头领导', '陈思远（区委副书记、区长）']);
+    expect(rows.find((r) => r[0] === '问题类别')).toEqual(['问题类别', '资金补贴', '紧急程度', '急']);
   });
 
   it('keeps the reporter, the verbatim words and the on-site answer', () => {
@@ -151,11 +183,14 @@ describe('交办单 images', () => {
     expect(signature!.heightMm / signature!.widthMm).toBeCloseTo(240 / 600, 1);
   });
 
-  it('carries the handwritten instruction on the second demo sheet, about 50 mm wide', () => {
+  it('carries the handwritten instruction on the second demo sheet, about 40 mm wide, beside the signature', () => {
     expect(second.media).toHaveLength(2);
     const byName = Object.fromEntries(drawings(second.document).map((d) => [d.name, d]));
-    expect(byName['手写批示']?.widthMm).toBeCloseTo(50, 0);
-    expect(byName['手写批示']!.heightMm).toBeCloseTo((50 * 300) / 900, 0);
+    expect(byName['手写批示']?.widthMm).toBeCloseTo(40, 0);
+    expect(byName['手写批示']!.heightMm).toBeCloseTo((40 * 300) / 900, 0);
+    // Handwriting, signature and date share one line: the three fit the cell.
+    const width = (byName['手写批示']?.widthMm ?? 0) + (byName['签批：王立群']?.widthMm ?? 0) + 40;
+    expect(width).toBeLessThan(emuToMm((SHEET_COLUMNS.slice(1).reduce((a, b) => a + b, 0) - 160) * 635));
     expect(byName['签批：王立群']?.widthMm).toBeCloseTo(32, 0);
     // Both fit the value columns of the form.
     for (const d of drawings(second.document)) expect(d.widthMm).toBeLessThan(120);

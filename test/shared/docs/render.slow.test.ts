@@ -4,14 +4,15 @@
  * (libreoffice-writer-nogui, poppler-utils, fonts-noto-cjk): without them this test fails, it does not skip.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assignmentSheetData, buildAssignmentSheet } from '../../../shared/docs/assignment-sheet';
+import { assignmentSheetData, buildAssignmentSheet, sheetFit } from '../../../shared/docs/assignment-sheet';
 import { meetingDocuments } from '../../../shared/docs/meeting-documents';
 import { demoBundle } from './docx';
 import { convertToPdf } from './render-tools';
+import { ONE_PAGE_UP_TO, SERIES, sheetOfLength } from './sheet-series';
 
 const onPath = (command: string) =>
   (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
@@ -77,15 +78,65 @@ describe('documents rendered by LibreOffice', () => {
     expect(count['06-minutes']).toBeGreaterThanOrEqual(1);
     expect(count['07-briefing']).toBeGreaterThanOrEqual(1);
 
-    // The long sheet's form runs to its end: the last rows are on the last page, the number on every page.
-    const lastPage = execFileSync(
-      'pdftotext',
-      ['-f', String(count['99-long-sheet']), '-layout', join(tmp, '99-long-sheet.pdf'), '-'],
-      { encoding: 'utf8' },
-    );
-    expect(lastPage).toContain('企业满意度');
-    expect(lastPage).toMatch(new RegExp(`—\\s*${count['99-long-sheet']}\\s*—`));
+    // The long sheet's form is whole on page 1; the rest of the words follow on the 续页, numbered.
+    const text = (pdf: string, page: number) =>
+      execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', join(tmp, pdf), '-'], {
+        encoding: 'utf8',
+      });
+    expect(text('99-long-sheet.pdf', 1)).toContain('回访情况');
+    expect(text('99-long-sheet.pdf', 1)).toContain('联系人：李晓燕');
+    expect(text('99-long-sheet.pdf', 2)).toContain('交办单续页');
+    const last = count['99-long-sheet']!;
+    expect(text('99-long-sheet.pdf', last)).toMatch(new RegExp(`—\\s*${last}\\s*—`));
     const minutes = execFileSync('pdftotext', [join(tmp, '06-minutes.pdf'), '-'], { encoding: 'utf8' });
     expect(minutes).toContain('三、交办事项');
   }, 180_000);
+});
+
+describe('交办单 of growing length, rendered by LibreOffice', () => {
+  it(`keeps every sheet with a demand of up to ${ONE_PAGE_UP_TO} characters on one page; beyond, the form stays whole on page 1 and the rest is on a 续页`, async () => {
+    requireTools();
+    const bundle = await demoBundle();
+    const dir = join(tmp, 'series');
+    mkdirSync(dir);
+    const lengths = [...new Set([...SERIES, ONE_PAGE_UP_TO, ONE_PAGE_UP_TO + 1])].sort((a, b) => a - b);
+    const sheets = await Promise.all(
+      lengths.map(async (chars) => {
+        const data = sheetOfLength(bundle, chars);
+        const name = `len-${String(chars).padStart(4, '0')}`;
+        writeFileSync(join(dir, `${name}.docx`), await buildAssignmentSheet(data));
+        return { chars, name, continued: sheetFit(data).continued };
+      }),
+    );
+    convertToPdf(
+      dir,
+      sheets.map((s) => join(dir, `${s.name}.docx`)),
+    );
+    const pageText = (name: string, page: number) =>
+      execFileSync(
+        'pdftotext',
+        ['-f', String(page), '-l', String(page), '-layout', join(dir, `${name}.pdf`), '-'],
+        {
+          encoding: 'utf8',
+        },
+      );
+    // A demand of 600 characters and more fills the 续页 and runs on; up to there, two pages at most.
+    for (const s of sheets) {
+      const n = pages(join(dir, `${s.name}.pdf`));
+      expect(s.continued, `${s.chars} 字`).toBe(s.chars > ONE_PAGE_UP_TO);
+      if (!s.continued) expect(n, `${s.chars} 字`).toBe(1);
+      else if (s.chars <= 600) expect(n, `${s.chars} 字`).toBe(2);
+      else expect(n, `${s.chars} 字`).toBeGreaterThanOrEqual(2);
+      // Never a lone row on page 2: the form's last row and the contact line are on page 1.
+      const first = pageText(s.name, 1);
+      expect(first, `${s.chars} 字`).toContain('回访情况');
+      expect(first, `${s.chars} 字`).toContain('联系人：李晓燕');
+      if (n > 1) {
+        const second = pageText(s.name, 2);
+        expect(second.trimStart().startsWith('交办单续页'), `${s.chars} 字`).toBe(true);
+        expect(second).not.toContain('回访情况');
+        expect(second).not.toContain('办理结果');
+      }
+    }
+  }, 240_000);
 });
