@@ -265,12 +265,15 @@ function minutesFacts(ix: BundleIndex, meeting: MeetingBundle['meeting'], record
   ].join('，');
   return [
     ...meetingFacts(ix, meeting, meetingTimeText(meeting), hostText),
+    // The departments' people who came, and who sat in, as entered for the meeting.
+    { label: '出席', text: meeting.attendees?.trim() ?? '' },
+    { label: '列席', text: meeting.observers?.trim() ?? '' },
     {
       label: '参会企业',
       text: queue.length === 0 ? '' : `${present}家${extra.length ? `（另有${extra.join('，')}）` : ''}`,
     },
-    // The secretary who kept the record: the federation's contact person, who runs the desk.
-    { label: '记录', text: recorder },
+    // The secretary who kept the record: as entered for the meeting, else the federation's contact person.
+    { label: '记录', text: meeting.recorder?.trim() || recorder },
   ].filter((f) => f.text.trim() !== '');
 }
 

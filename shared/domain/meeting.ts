@@ -6,7 +6,14 @@ import type { Meeting, MeetingKind, MeetingLevel } from './types';
 import { isValidIsoDate } from './workdays';
 
 /** The longest title, theme and place, in characters: the title heads every document, the theme the projector. */
-export const MEETING_LIMITS = { title: 80, theme: 60, place: 40 } as const;
+export const MEETING_LIMITS = {
+  title: 80,
+  theme: 60,
+  place: 40,
+  attendees: 300,
+  observers: 200,
+  recorder: 20,
+} as const;
 
 /** How many characters `text` has beyond `limit` (0 when it fits), counting each character once. */
 export function overLimit(text: string, limit: number): number {
@@ -42,6 +49,10 @@ export interface MeetingDraft {
   level: MeetingLevel;
   hostLeaderIds: string[];
   attendingDeptIds: string[];
+  /** For the 纪要 (optional): 出席 (the departments' people), 列席, 记录人. */
+  attendees?: string;
+  observers?: string;
+  recorder?: string;
 }
 
 /** Field → Chinese message. */
@@ -88,10 +99,13 @@ export function validateMeeting(
     startTime: normalizeStartTime(input.startTime),
     hostLeaderIds: [...new Set(input.hostLeaderIds)],
     attendingDeptIds: [...new Set(input.attendingDeptIds)],
+    attendees: (input.attendees ?? '').trim(),
+    observers: (input.observers ?? '').trim(),
+    recorder: (input.recorder ?? '').trim(),
   };
   const errors: MeetingErrors = {};
   const tooLong = (field: keyof typeof MEETING_LIMITS, label: string) =>
-    `${label}不能超过${MEETING_LIMITS[field]}个字（现在多了${overLimit(value[field], MEETING_LIMITS[field])}个字）`;
+    `${label}不能超过${MEETING_LIMITS[field]}个字（现在多了${overLimit(value[field] ?? '', MEETING_LIMITS[field])}个字）`;
   if (!value.title) errors.title = '请填写会议名称';
   else if (overLimit(value.title, MEETING_LIMITS.title)) errors.title = tooLong('title', '会议名称');
   if (!Number.isInteger(value.edition) || value.edition < 1 || value.edition > 9999)
@@ -102,5 +116,11 @@ export function validateMeeting(
   else if (overLimit(value.place, MEETING_LIMITS.place)) errors.place = tooLong('place', '会议地点');
   if (overLimit(value.theme, MEETING_LIMITS.theme)) errors.theme = tooLong('theme', '会议主题');
   if (value.hostLeaderIds.length === 0) errors.hostLeaderIds = '请至少选择一位接待领导';
+  if (overLimit(value.attendees ?? '', MEETING_LIMITS.attendees))
+    errors.attendees = tooLong('attendees', '出席人员');
+  if (overLimit(value.observers ?? '', MEETING_LIMITS.observers))
+    errors.observers = tooLong('observers', '列席人员');
+  if (overLimit(value.recorder ?? '', MEETING_LIMITS.recorder))
+    errors.recorder = tooLong('recorder', '记录人');
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
 }

@@ -37,6 +37,12 @@ export interface Meeting {
   status: MeetingStatus;
   hostLeaderIds: Id[];
   attendingDeptIds: Id[];
+  /** 出席: the departments' people who came, with their titles, as the 纪要 prints them (free text). */
+  attendees?: string;
+  /** 列席: who sat in without taking part (free text). */
+  observers?: string;
+  /** 记录人: who kept the record; the federation's contact person when empty. */
+  recorder?: string;
   startedAt?: EpochMs;
   endedAt?: EpochMs;
   /** The date first planned, when the meeting was held on another day (`date` is then the day held). */

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { demoDay, docNo, loadDemo, meetingIdByEdition, press, screenshot, signInSignMode } from './helpers';
+import { paragraphs, readDocx } from './docx-text';
 
 const TITLE = '青溪区第14次“民营企业接待日”';
 
@@ -227,3 +228,35 @@ test('demands with no outcome are listed on 拟办 and 交办导出, and each de
  * reply), as Chinese documents write a date (2026年12月7日).
  */
 const replyDay = () => demoDay(15);
+
+test('the 纪要 names who came, who sat in and who kept the record as entered, its 会议要求 and its 版记', async ({
+  page,
+}, testInfo) => {
+  await loadDemo(page, testInfo);
+  const id = await meetingIdByEdition(page, 14);
+  await page.goto(`/#/meetings/${id}/edit`);
+  await page.getByLabel('出席人员').fill('区财政局副局长刘建国，区住房和城乡建设局副局长周敏');
+  await page.getByLabel('列席人员').fill('区工商联副主席赵宏');
+  await page.getByLabel('记录人').fill('王小丽');
+  await screenshot(page, testInfo, '93-meeting-record-fields');
+  await press(page.getByRole('button', { name: '保存', exact: true }), testInfo);
+  await expect(page.getByText('会议信息已保存')).toBeVisible();
+
+  await page.goto(`/#/meetings/${id}/export`);
+  const files = page.getByRole('table', { name: '导出文件' });
+  await expect(files.getByText(`${TITLE}-会议纪要.docx`)).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await press(page.getByRole('button', { name: '导出（下载 .zip）' }), testInfo);
+  const zip = await JSZip.loadAsync(readFileSync((await (await downloading).path())!));
+  const minutes = Object.values(zip.files).find((f) => f.name.endsWith('会议纪要.docx'))!;
+  const word = await readDocx(await minutes.async('uint8array'));
+  const text = paragraphs(word.document);
+  expect(text).toContain('出席：区财政局副局长刘建国，区住房和城乡建设局副局长周敏');
+  expect(text).toContain('列席：区工商联副主席赵宏');
+  expect(text).toContain('记录：王小丽');
+  expect(text).toContain('二、会议要求');
+  expect(text.slice(-2)).toEqual([
+    '分送：出席领导，各参会单位。',
+    `临江市青溪区工商业联合会${demoDay(0)}印发`,
+  ]);
+});

@@ -142,6 +142,24 @@ describe('会议纪要 content', () => {
     expect(short[2]).toBeGreaterThan(short[1]!);
   });
 
+  it("names the departments' people who came, who sat in and who kept the record, as entered for the meeting", () => {
+    const facts = minutesData({
+      ...bundle,
+      meeting: {
+        ...bundle.meeting,
+        attendees: '区财政局副局长刘建国，区住房和城乡建设局副局长周敏',
+        observers: '区工商联副主席赵宏',
+        recorder: '王小丽',
+      },
+    }).facts.map((f) => `${f.label}：${f.text}`);
+    expect(facts.slice(-4)).toEqual([
+      '出席：区财政局副局长刘建国，区住房和城乡建设局副局长周敏',
+      '列席：区工商联副主席赵宏',
+      '参会企业：3家（另有书面反映1家，缺席1家）',
+      '记录：王小丽',
+    ]);
+  });
+
   it('names who kept the record, and ends with the 版记: 分送 and the 印发 line with the issue date', async () => {
     expect(text).toContain('记录：李晓燕');
     const data = minutesData(bundle, { issuedOn: '2026-11-30' });

@@ -50,8 +50,21 @@ describe('meeting titles', () => {
 
 describe('validateMeeting', () => {
   it('accepts a complete meeting, trims and de-duplicates', () => {
-    const result = validateMeeting({ ...draft, title: ` ${draft.title} ` });
-    expect(result).toEqual({ ok: true, value: { ...draft, attendingDeptIds: ['d1'] } });
+    const result = validateMeeting({ ...draft, title: ` ${draft.title} `, recorder: ' 李晓燕 ' });
+    expect(result).toEqual({
+      ok: true,
+      value: { ...draft, attendingDeptIds: ['d1'], attendees: '', observers: '', recorder: '李晓燕' },
+    });
+  });
+
+  it('names the 纪要 fields that are too long, and how much', () => {
+    const result = validateMeeting({ ...draft, attendees: '人'.repeat(301), recorder: '名'.repeat(22) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({
+      attendees: '出席人员不能超过300个字（现在多了1个字）',
+      recorder: '记录人不能超过20个字（现在多了2个字）',
+    });
   });
 
   it('names every bad field in Chinese', () => {
