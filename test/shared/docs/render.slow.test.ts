@@ -1,6 +1,6 @@
 /**
- * The documents as a printer sees them: LibreOffice (headless) turns every demo document, and a 交办单 with very
- * long words, into PDF; pdfinfo counts the pages. LibreOffice, poppler and CJK fonts are required, here as in CI
+ * The documents as a printer sees them: LibreOffice (headless) turns every demo document, a 交办单 with very long
+ * words and a series of 交办单 with a growing demand into PDF; pdfinfo counts the pages, pdftotext reads them. LibreOffice, poppler and CJK fonts are required, here as in CI
  * (libreoffice-writer-nogui, poppler-utils, fonts-noto-cjk): without them this test fails, it does not skip.
  */
 import { execFileSync } from 'node:child_process';
@@ -45,15 +45,22 @@ const tmp = mkdtempSync(join(tmpdir(), 'kentan-docs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('documents rendered by LibreOffice', () => {
-  it('keeps every ordinary 交办单 on one page, lets a long one flow on, and renders the minutes', async () => {
+  it('keeps every ordinary 交办单 on one page, continues a long one on a 续页, and renders the minutes', async () => {
     requireTools();
     const bundle = await demoBundle();
     const { documents } = await meetingDocuments(bundle, { include: ['sheets', 'minutes', 'briefing'] });
     const long = assignmentSheetData(bundle, bundle.assignments[1]!.id);
     long.verbatim = [LONG + LONG, LONG, `城市建设配套费能不能按政策给点支持。${LONG}`];
     long.answers = [...long.answers, `区财政局：${LONG.slice(0, 120)}`];
+    // The case of issue 16: a two-line on-site answer added to the demo's 2号 still leaves one page.
+    const answered = assignmentSheetData(bundle, bundle.assignments[1]!.id);
+    answered.answers = [
+      ...answered.answers,
+      '区财政局：补贴资金的拨付需要审计结论，我们会同经开区尽快完成审核，两周内答复企业具体拨付时间和金额。',
+    ];
     const files = [
       ...documents.map((d, i) => ({ name: `${String(i + 1).padStart(2, '0')}-${d.kind}`, bytes: d.bytes })),
+      { name: '98-answered-sheet', bytes: await buildAssignmentSheet(answered) },
       { name: '99-long-sheet', bytes: await buildAssignmentSheet(long) },
     ];
     for (const f of files) writeFileSync(join(tmp, `${f.name}.docx`), f.bytes);
@@ -72,7 +79,7 @@ describe('documents rendered by LibreOffice', () => {
       }),
     );
     const sheets = files.filter((f) => f.name.endsWith('-sheet') && !f.name.startsWith('99'));
-    expect(sheets).toHaveLength(5);
+    expect(sheets).toHaveLength(6);
     for (const s of sheets) expect(count[s.name], s.name).toBe(1);
     expect(count['99-long-sheet']).toBeGreaterThanOrEqual(2);
     expect(count['06-minutes']).toBeGreaterThanOrEqual(1);
