@@ -12,6 +12,7 @@ import { assignmentSheetData, buildAssignmentSheet } from '../../../shared/docs/
 import { meetingDocuments, type MeetingBundle } from '../../../shared/docs/meeting-documents';
 import { safeFileName, uniqueFileNames } from '../../../shared/export/file-names';
 import { runBackupJob } from '../../../renderer/db/backup';
+import { warmUpDocuments } from '../../../shared/docs/warm-up';
 import { DESK_DB_NAME } from '../../../renderer/db/desk-db';
 
 const TEXT = '园区的道路晚上没有路灯，工人下夜班很不安全，希望尽快把路灯装起来，这个事情我们反映过两次了。';
@@ -112,6 +113,17 @@ const toBase64 = (bytes: Uint8Array) => {
 };
 
 const bench = {
+  /** The first 交办单 in a fresh page after the idle warm-up the app does (shared/docs/warm-up.ts). */
+  async warmSheet() {
+    const t0 = performance.now();
+    await warmUpDocuments();
+    const warmUpMs = performance.now() - t0;
+    const bundle = await bigMeeting(1);
+    const t = performance.now();
+    await buildAssignmentSheet(assignmentSheetData(bundle, bundle.assignments[0]!.id));
+    return { warmUpMs, sheetMs: performance.now() - t };
+  },
+
   /**
    * 交办导出, the renderer's half: one 交办单 built cold (the first in a fresh page), then a meeting's
    * `count` sheets plus the minutes in a batch, named as the export names them. The bytes go back to
