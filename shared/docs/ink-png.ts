@@ -79,6 +79,23 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
+/** PNG bytes from its header (13 bytes of IHDR) and the chunks after it, with the image data as given. */
+function assemblePng(ihdr: Uint8Array, chunks: ReadonlyArray<[type: string, data: Uint8Array]>): Uint8Array {
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    ...chunks.map(([type, data]) => chunk(type, data)),
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
 /**
  * A PNG of one colour at 256 levels of opacity (`alpha`, one byte a pixel, row by row): a palette of the colour
  * with a transparency entry per level, so ink keeps its anti-aliased edges on a transparent background.
@@ -103,21 +120,11 @@ export function encodeAlphaPng(
   }
   const raw = new Uint8Array((width + 1) * height);
   for (let y = 0; y < height; y++) raw.set(alpha.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
-  const parts = [
-    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('PLTE', palette),
-    chunk('tRNS', transparency),
-    chunk('IDAT', zlibStored(raw)),
-    chunk('IEND', new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return assemblePng(ihdr, [
+    ['PLTE', palette],
+    ['tRNS', transparency],
+    ['IDAT', zlibStored(raw)],
+  ]);
 }
 
 const SUBSAMPLES = 4;
@@ -210,4 +217,118 @@ export function pngDataUrl(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return `data:image/png;base64,${btoa(binary)}`;
+}
+
+/** The bytes a zlib stream inflates to; DecompressionStream is in every browser, in Electron and in Node. */
+async function inflate(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** The rows with their scanline filters undone and their filter bytes dropped; undefined when the data is short. */
+function unfilter(data: Uint8Array, width: number, height: number, bpp: number): Uint8Array | undefined {
+  const stride = width * bpp;
+  if (data.length < (stride + 1) * height) return undefined;
+  const out = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = data[y * (stride + 1)]!;
+    if (filter > 4) return undefined;
+    const src = y * (stride + 1) + 1;
+    const row = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? out[row + x - bpp]! : 0;
+      const b = y > 0 ? out[row - stride + x]! : 0;
+      const c = x >= bpp && y > 0 ? out[row - stride + x - bpp]! : 0;
+      const v = data[src + x]!;
+      const predicted =
+        filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
+      out[row + x] = (v + predicted) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** What counts as ink: a pixel at least this opaque (of 255), or on an opaque image at least this dark. */
+const INK_THRESHOLD = 24;
+
+/**
+ * The PNG cropped to its ink, with a margin of `margin` of the ink's larger side (at least 4 px) kept around it:
+ * pads are wide, and a signature or a handwritten instruction in one corner of one prints small when the whole
+ * pad is scaled into the form. 8-bit PNGs of every colour type (a canvas's RGBA, `inkToPng`'s palette); others,
+ * interlaced ones, and PNGs without ink come back as they were.
+ */
+export async function cropToInk(png: Uint8Array, margin = 0.05): Promise<Uint8Array> {
+  const { width, height } = pngSize(png);
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const ihdr = png.slice(16, 29);
+  const [bitDepth, colorType, , , interlace] = ihdr.subarray(8);
+  const channels = CHANNELS[colorType!];
+  if (bitDepth !== 8 || interlace !== 0 || channels === undefined) return png;
+  const kept: Array<[string, Uint8Array]> = [];
+  const idat: Uint8Array[] = [];
+  let transparency: Uint8Array | undefined;
+  for (let o = 8; o + 12 <= png.length;) {
+    const length = view.getUint32(o);
+    const type = String.fromCharCode(...png.subarray(o + 4, o + 8));
+    const data = png.subarray(o + 8, o + 8 + length);
+    if (type === 'IDAT') idat.push(data);
+    else if (type === 'PLTE' || type === 'tRNS') kept.push([type, data]);
+    if (type === 'tRNS') transparency = data;
+    o += 12 + length;
+  }
+  const compressed = new Uint8Array(idat.reduce((n, d) => n + d.length, 0));
+  idat.reduce((o, d) => (compressed.set(d, o), o + d.length), 0);
+  const pixels = unfilter(await inflate(compressed), width, height, channels);
+  if (!pixels) return png;
+
+  const isInk = (i: number): boolean => {
+    const p = i * channels;
+    if (colorType === 6) return pixels[p + 3]! >= INK_THRESHOLD;
+    if (colorType === 4) return pixels[p + 1]! >= INK_THRESHOLD;
+    if (colorType === 3) return (transparency?.[pixels[p]!] ?? 255) >= INK_THRESHOLD;
+    const light = colorType === 2 ? (pixels[p]! + pixels[p + 1]! + pixels[p + 2]!) / 3 : pixels[p]!;
+    return 255 - light >= INK_THRESHOLD;
+  };
+  let minX = width;
+  let minY = height;
+  let maxX = -1;
+  let maxY = -1;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      if (isInk(y * width + x)) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+  if (maxX < 0) return png;
+  const pad = Math.max(4, Math.round(Math.max(maxX - minX + 1, maxY - minY + 1) * margin));
+  const left = Math.max(0, minX - pad);
+  const top = Math.max(0, minY - pad);
+  const w = Math.min(width, maxX + pad + 1) - left;
+  const h = Math.min(height, maxY + pad + 1) - top;
+  if (w === width && h === height) return png;
+
+  const stride = w * channels;
+  const raw = new Uint8Array((stride + 1) * h);
+  for (let y = 0; y < h; y++) {
+    const from = ((top + y) * width + left) * channels;
+    raw.set(pixels.subarray(from, from + stride), y * (stride + 1) + 1);
+  }
+  const header = ihdr.slice();
+  new DataView(header.buffer).setUint32(0, w);
+  new DataView(header.buffer).setUint32(4, h);
+  return assemblePng(header, [...kept, ['IDAT', zlibStored(raw)]]);
 }
