@@ -1,6 +1,8 @@
 /**
  * 交办单: one signed assignment as the one-page form the departments receive (docs/architecture.md, "Documents"). A view model of
- * ready-to-print strings (`AssignmentSheetData`), a mapper from the records, and the builder.
+ * ready-to-print strings (`AssignmentSheetData`), a mapper from the records, and the builder. The form is laid out
+ * to fit its page (shared/docs/sheet-fit.ts): a long demand is set one size smaller, and what still does not fit
+ * goes to a 续页 after the complete form.
  */
 import { formatChineseDate, formatChineseMonthDay } from '../domain/deadlines';
 import { toIsoDate } from '../domain/workdays';
