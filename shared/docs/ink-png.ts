@@ -332,3 +332,15 @@ export async function cropToInk(png: Uint8Array, margin = 0.05): Promise<Uint8Ar
   new DataView(header.buffer).setUint32(4, h);
   return assemblePng(header, [...kept, ['IDAT', zlibStored(raw)]]);
 }
+
+/**
+ * The size to print a cropped piece of ink at (px at 96 dpi, docx's unit): `box.width` wide, its height in
+ * proportion, unless that is taller than `box.height`, then that high. A one-line 同意 prints the full width; a
+ * handwritten instruction of several lines, cropped to its ink, is taller for the same width, so its lines stay as
+ * large as one line's would be, up to the height the form allows.
+ */
+export function fitInk(png: Uint8Array, box: InkSize): InkSize {
+  const { width, height } = pngSize(png);
+  const scale = Math.min(box.width / width, box.height / height);
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
+}

@@ -4,7 +4,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { demoInstructionStrokes, INSTRUCTION_PNG } from '../../../shared/demo/demo-signing';
 import { strokesBounds } from '../../../shared/domain/ink';
-import { cropToInk, inkToPng, pngSize } from '../../../shared/docs/ink-png';
+import { cropToInk, fitInk, inkToPng, pngSize } from '../../../shared/docs/ink-png';
 
 const CRC = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -119,5 +119,14 @@ describe('cropToInk', () => {
   it('returns a PNG without ink as it was', async () => {
     const png = canvasPng(60, 20, { x: 0, y: 0, w: 0, h: 0 });
     expect(await cropToInk(png)).toBe(png);
+  });
+});
+
+describe('fitInk', () => {
+  it('prints one line of ink the full width and several lines as tall as the box allows', () => {
+    const oneLine = canvasPng(300, 100, { x: 0, y: 0, w: 300, h: 100 });
+    const threeLines = canvasPng(300, 300, { x: 0, y: 0, w: 300, h: 300 });
+    expect(fitInk(oneLine, { width: 150, height: 120 })).toEqual({ width: 150, height: 50 });
+    expect(fitInk(threeLines, { width: 150, height: 120 })).toEqual({ width: 120, height: 120 });
   });
 });
