@@ -203,8 +203,8 @@ export function fontTableXml(): string {
 
 /**
  * The finished package as bytes; `Packer.pack(…, 'uint8array')` and JSZip work alike in Node and in the browser.
- * Every WordprocessingML part goes through `fixWordPart`: paragraph properties in schema order, tables, footers and
- * text not in 3号 off the character grid.
+ * Every WordprocessingML part goes through `fixWordPart` (ooxml-fixup.ts): paragraph properties in schema order,
+ * tables, footers and text not in 3号 off the grid, the Normal style in 3号.
  */
 export async function packDocument(doc: Document): Promise<Uint8Array> {
   const packed = await Packer.pack(doc, 'uint8array', false, [
@@ -232,10 +232,10 @@ export interface RunSpec extends Omit<IRunOptions, 'font' | 'size'> {
 const EAST_ASIAN_HINTED = /[^\u0000-\u007f\p{Script=Latin}]/u;
 
 /**
- * A text run in the given face and size (default 仿宋_GB2312 3号; 3号 tracked by BODY_TRACKING). A run with Chinese text or shared punctuation
- * carries `w:hint="eastAsia"`, as Word writes it for Chinese: without it Word and WPS set curly quotes and the
- * dash in Times New Roman, narrow and low; with it they take the East Asian face (digits and Latin letters still
- * take the Latin one).
+ * A text run in the given face and size (default 仿宋_GB2312 3号; 3号 is tracked by BODY_TRACKING). A run with
+ * Chinese text or shared punctuation carries `w:hint="eastAsia"`, as Word writes it for Chinese: without it Word
+ * and WPS set curly quotes and the dash in Times New Roman, narrow and low; with it they take the East Asian face
+ * (digits and Latin letters still take the Latin one).
  */
 export function run(text: string, spec: RunSpec = {}): TextRun {
   const { face: f = FACE.body, size = SIZE.body, ...rest } = spec;
