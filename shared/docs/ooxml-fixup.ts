@@ -1,9 +1,9 @@
 /**
  * The last pass over the WordprocessingML parts docx writes, for what its options cannot say or say out of order:
  * paragraph properties put in the order of the schema's CT_PPr sequence (docx 9.15 writes `w:autoSpaceDN` after
- * `w:spacing` / `w:ind` / `w:jc`, which ECMA-376 and Word's strict readers reject), and `w:snapToGrid w:val="0"` on
- * the paragraphs that must stay off the section's character grid (gbt9704.ts, `gbSection`), and the Normal style's
- * size, which docx gives no option for.
+ * `w:spacing` / `w:ind` / `w:jc`, which ECMA-376 and Word's strict readers reject); `w:snapToGrid w:val="0"` on
+ * the paragraphs that must stay off the section's grid (gbt9704.ts, `gbSection`); and the Normal style's size.
+ * docx has no option for the last two.
  */
 
 /** A parsed element: its start tag as written, its children, and whether it was self-closing. */
