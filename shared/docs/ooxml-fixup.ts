@@ -125,7 +125,7 @@ function runSizes(p: XmlElement): number[] {
   return sizes;
 }
 
-/** Which paragraphs stay on the character grid: those of body text. */
+/** Which paragraphs stay on the section's grid: those of body text. */
 export interface GridRule {
   /** The body size in half-points: a paragraph with a run in another size (a title, a note) is off the grid. */
   bodySize: number;
@@ -152,9 +152,9 @@ function putOffGrid(p: XmlElement): void {
 }
 
 /**
- * The Normal style with the body size of its own: LibreOffice takes the character grid's base width from it
- * (12 pt when it has none, and 3号 text then takes two cells a character); Word reads the same size from the
- * document defaults.
+ * The Normal style with the body size of its own (docx writes it empty): LibreOffice reads a grid's base size from
+ * the Normal style alone, not the document defaults, and takes 12 pt when it has none; Word and WPS read 3号 from
+ * either.
  */
 function sizeNormalStyle(style: XmlElement, bodySize: number): void {
   if (style.children.some((c) => typeof c !== 'string' && c.name === 'w:rPr')) return;
@@ -191,7 +191,7 @@ function walk(nodes: readonly XmlNode[], rule: GridRule, inTable: boolean): void
 
 /**
  * One WordprocessingML part with its paragraph properties in schema order, and tables, headers, footers and
- * paragraphs not in the body size off the character grid (so a 2号 title or a 4号 form is not spread out to it).
+ * paragraphs not in the body size off the section's grid (so a 2号 title or a 4号 form is not spread out to it).
  * Parts docx wrote without paragraphs (settings, fonts) come back unchanged.
  */
 export function fixWordPart(xml: string, rule: GridRule): string {
