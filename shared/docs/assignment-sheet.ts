@@ -31,7 +31,20 @@ import {
 } from './gbt9704';
 import { pngSize } from './ink-png';
 import type { SheetFit } from './sheet-fit';
-import { fitSheet, FORM_LINE, inner, linesOf, ROW, rowHeight, TITLE_LINE } from './sheet-fit';
+import {
+  CONTINUATION_MARK,
+  CONTINUED_MARK,
+  cutToLines,
+  fitSheet,
+  FORM_BUDGET,
+  FORM_LINE,
+  inner,
+  linesOf,
+  ROW,
+  rowHeight,
+  SMALL_LINE,
+  TITLE_LINE,
+} from './sheet-fit';
 import type { CellSpec, RowSpec } from './table';
 import { fixedTable } from './table';
 
@@ -301,12 +314,15 @@ const IMAGE_LINE_EXTRA = 140;
  * The instruction cell: the typed words, then the handwriting at the left and the signature with its date at
  * the right of one line, as a leader signs a paper form (the signature alone at the right without handwriting).
  */
-function instructionCell(data: AssignmentSheetData): { children: Paragraph[]; height: number } {
+function instructionCell(
+  data: AssignmentSheetData,
+  text: string = data.instruction,
+): { children: Paragraph[]; height: number } {
   const out: Paragraph[] = [];
   let height = 0;
-  if (data.instruction !== '') {
-    out.push(cellText(data.instruction, 'justify'));
-    height += linesOf(data.instruction, WIDE_INNER, TABLE_SIZE) * FORM_LINE;
+  if (text !== '') {
+    out.push(cellText(text, 'justify'));
+    height += linesOf(text, WIDE_INNER, TABLE_SIZE) * FORM_LINE;
   }
   const signature = (gap: string) => [
     image(data.signature.png, SIGNATURE_WIDTH_PX, `签批：${data.signature.signer}`),
@@ -425,7 +441,15 @@ function pairRow(cells: Array<[string, string, number?]>): SizedRow {
 }
 
 /** The form's rows, top to bottom, the demand's text as `fit` lays it out. */
-function formRows(data: AssignmentSheetData): { rows: (fit: SheetFit) => RowSpec[]; fit: SheetFit } {
+/** The fit of the demand's text, and the part of a very long typed instruction that goes to the 续页 too. */
+export interface SheetLayout extends SheetFit {
+  instructionRest: string;
+}
+
+// The least the demand and the answer keep on the form (小四): three lines and one.
+const LEAST_TEXT = rowHeight(3 * SMALL_LINE, ROW * 2) + rowHeight(SMALL_LINE);
+
+function formRows(data: AssignmentSheetData): { rows: (fit: SheetFit) => RowSpec[]; fit: SheetLayout } {
   const reporter = data.reporter.title
     ? `${data.reporter.name}（${data.reporter.title}）`
     : data.reporter.name;
@@ -445,7 +469,7 @@ function formRows(data: AssignmentSheetData): { rows: (fit: SheetFit) => RowSpec
       ['紧急程度', data.urgency],
     ]),
   ];
-  const instruction = instructionCell(data);
+  let instruction = instructionCell(data);
   const tail = [
     pairRow([['牵头领导', data.leadLeader, 3]]),
     pairRow([['牵头单位', data.leadDept, 3]]),
@@ -465,6 +489,24 @@ function formRows(data: AssignmentSheetData): { rows: (fit: SheetFit) => RowSpec
     row: { cells: [label('回访情况'), { children: visitCell(), span: 3 }], cantSplit: true },
     height: rowHeight(3 * FORM_LINE),
   };
+  // A typed instruction too long to leave the demand its least room keeps what fits; the rest goes to the 续页.
+  let instructionRest = '';
+  const others = [...head, ...tail, result, visit].reduce((n, r) => n + r.height, 0);
+  const over = others + LEAST_TEXT + rowHeight(instruction.height, ROW * 2) - FORM_BUDGET;
+  if (over > 0 && data.instruction !== '') {
+    const lines = linesOf(data.instruction, WIDE_INNER, TABLE_SIZE) - Math.ceil(over / FORM_LINE);
+    const [kept, rest] = cutToLines(
+      data.instruction,
+      Math.max(1, lines),
+      WIDE_INNER,
+      TABLE_SIZE,
+      CONTINUED_MARK,
+    );
+    if (rest !== '') {
+      instruction = instructionCell(data, `${kept}${CONTINUED_MARK}`);
+      instructionRest = kept === '' ? rest : `${CONTINUATION_MARK}${rest}`;
+    }
+  }
   const instructionRow: SizedRow = {
     row: {
       cells: [label('领导批示'), { children: instruction.children, span: 3 }],
@@ -501,16 +543,16 @@ function formRows(data: AssignmentSheetData): { rows: (fit: SheetFit) => RowSpec
     resultRow(Math.min(4 * FORM_LINE, Math.max(0, f.budget - f.formHeight))),
     visit.row,
   ];
-  return { rows, fit };
+  return { rows, fit: { ...fit, continued: fit.continued || instructionRest !== '', instructionRest } };
 }
 
 /** The layout the sheet gets: the demand's size, what goes to a 续页, the estimated height (for tests). */
-export function sheetFit(data: AssignmentSheetData): SheetFit {
+export function sheetFit(data: AssignmentSheetData): SheetLayout {
   return formRows(data).fit;
 }
 
 /** The 续页: headed 交办单续页 with the 文号, the rest of the demand and of the answer. */
-function continuation(data: AssignmentSheetData, fit: SheetFit): Paragraph[] {
+function continuation(data: AssignmentSheetData, fit: SheetLayout): Paragraph[] {
   const heading = (text: string) =>
     para([run(text, { face: FACE.heading, size: TABLE_SIZE })], { line: LINE.table, before: 120 });
   const body = (text: string) =>
@@ -525,14 +567,15 @@ function continuation(data: AssignmentSheetData, fit: SheetFit): Paragraph[] {
       line: LINE.body,
       pageBreakBefore: true,
     }),
-    para([run(`编号：${data.docNumber}　　企业名称：${data.enterpriseName}`, { size: TABLE_SIZE })], {
+    para([run(`编号：${data.docNumber}`, { size: TABLE_SIZE })], {
       alignment: AlignmentType.RIGHT,
       line: LINE.table,
-      after: 60,
     }),
+    para([run(`企业名称：${data.enterpriseName}`, { size: TABLE_SIZE })], { line: LINE.table, after: 60 }),
   ];
   if (fit.verbatim.rest.length > 0) out.push(heading('反映问题（续）'), ...fit.verbatim.rest.map(body));
   if (fit.answers.rest.length > 0) out.push(heading('现场答复（续）'), ...fit.answers.rest.map(body));
+  if (fit.instructionRest !== '') out.push(heading('领导批示（续）'), body(fit.instructionRest));
   return out;
 }
 

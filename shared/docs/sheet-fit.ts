@@ -26,6 +26,9 @@ export const OUTSIDE_FORM = TITLE_LINE + 60 + (FORM_LINE + 40) + (80 + FORM_LINE
 /** Room left free at the foot of an ordinary sheet (about 8 mm): a sheet that would eat into it shrinks or continues. */
 export const SPARE = 450;
 
+/** The height the form may take on its page (twips). */
+export const FORM_BUDGET = TYPE_HEIGHT - OUTSIDE_FORM - SPARE;
+
 /** Each row's border (0.75 pt) and what the office suites add around it. */
 const ROW_BORDER = 20;
 
@@ -135,7 +138,7 @@ const sectionHeight = (texts: readonly string[], width: number, size: number, li
  * the rest goes to a 续页.
  */
 export function fitSheet(input: FitInput): SheetFit {
-  const budget = TYPE_HEIGHT - OUTSIDE_FORM - SPARE;
+  const budget = FORM_BUDGET;
   const { fixedRows, textWidth } = input;
   const verbatim = input.verbatim.length > 0 ? [...input.verbatim] : [''];
   const answers = input.answers.length > 0 ? [...input.answers] : [''];

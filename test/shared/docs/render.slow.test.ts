@@ -12,7 +12,7 @@ import { assignmentSheetData, buildAssignmentSheet, sheetFit } from '../../../sh
 import { meetingDocuments } from '../../../shared/docs/meeting-documents';
 import { demoBundle } from './docx';
 import { convertToPdf } from './render-tools';
-import { ONE_PAGE_UP_TO, SERIES, sheetOfLength } from './sheet-series';
+import { account, ONE_PAGE_UP_TO, SERIES, sheetOfLength } from './sheet-series';
 
 const onPath = (command: string) =>
   (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
@@ -58,8 +58,12 @@ describe('documents rendered by LibreOffice', () => {
       ...answered.answers,
       '区财政局：补贴资金的拨付需要审计结论，我们会同经开区尽快完成审核，两周内答复企业具体拨付时间和金额。',
     ];
+    // A typed instruction of 400 characters: the form is still whole on page 1.
+    const instructed = assignmentSheetData(bundle, bundle.assignments[0]!.id);
+    instructed.instruction = account(400);
     const files = [
       ...documents.map((d, i) => ({ name: `${String(i + 1).padStart(2, '0')}-${d.kind}`, bytes: d.bytes })),
+      { name: '97-instruction-sheet', bytes: await buildAssignmentSheet(instructed) },
       { name: '98-answered-sheet', bytes: await buildAssignmentSheet(answered) },
       { name: '99-long-sheet', bytes: await buildAssignmentSheet(long) },
     ];
@@ -78,7 +82,7 @@ describe('documents rendered by LibreOffice', () => {
         return [f.name, pages(pdf)];
       }),
     );
-    const sheets = files.filter((f) => f.name.endsWith('-sheet') && !f.name.startsWith('99'));
+    const sheets = files.filter((f) => f.name.endsWith('-sheet') && !/^9[79]/.test(f.name));
     expect(sheets).toHaveLength(6);
     for (const s of sheets) expect(count[s.name], s.name).toBe(1);
     expect(count['99-long-sheet']).toBeGreaterThanOrEqual(2);
@@ -93,6 +97,9 @@ describe('documents rendered by LibreOffice', () => {
     expect(text('99-long-sheet.pdf', 1)).toContain('回访情况');
     expect(text('99-long-sheet.pdf', 1)).toContain('联系人：李晓燕');
     expect(text('99-long-sheet.pdf', 2)).toContain('交办单续页');
+    expect(count['97-instruction-sheet']).toBe(2);
+    expect(text('97-instruction-sheet.pdf', 1)).toContain('联系人：李晓燕');
+    expect(text('97-instruction-sheet.pdf', 2)).toContain('领导批示（续）');
     const last = count['99-long-sheet']!;
     expect(text('99-long-sheet.pdf', last)).toMatch(new RegExp(`—\\s*${last}\\s*—`));
     const minutes = execFileSync('pdftotext', [join(tmp, '06-minutes.pdf'), '-'], { encoding: 'utf8' });

@@ -99,14 +99,35 @@ describe('fitting the 交办单 to its page', () => {
     const text = paragraphs(doc.document);
     const start = text.indexOf('交办单续页');
     expect(start).toBeGreaterThan(0);
-    expect(text[start + 1]).toBe(`编号：${data.docNumber}　　企业名称：${data.enterpriseName}`);
-    expect(text[start + 2]).toBe('反映问题（续）');
-    expect(text[start + 3]?.startsWith(CONTINUATION_MARK)).toBe(true);
+    expect(text.slice(start + 1, start + 4)).toEqual([
+      `编号：${data.docNumber}`,
+      `企业名称：${data.enterpriseName}`,
+      '反映问题（续）',
+    ]);
+    expect(text[start + 4]?.startsWith(CONTINUATION_MARK)).toBe(true);
     expect(doc.document).toMatch(/<w:pageBreakBefore\/>/);
     const verbatim = tableRows(doc.document).find((r) => r[0] === '反映问题')?.[1] ?? '';
     expect(verbatim.endsWith(CONTINUED_MARK)).toBe(true);
     // The form is whole on page 1: every row is still in the one table.
     expect(tableRows(doc.document).map((r) => r[0])).toContain('回访情况');
+  });
+});
+
+describe('a very long typed instruction', () => {
+  it('keeps what leaves the demand its room and continues on the 续页 as 领导批示（续）', async () => {
+    const data = sheet(0);
+    data.instruction = account(400);
+    const fit = sheetFit(data);
+    expect(fit.continued).toBe(true);
+    expect(fit.instructionRest.startsWith(CONTINUATION_MARK)).toBe(true);
+    expect(fit.formHeight).toBeLessThanOrEqual(fit.budget);
+    const doc = await readDocx(await buildAssignmentSheet(data));
+    const instruction = tableRows(doc.document).find((r) => r[0] === '领导批示')?.[1] ?? '';
+    expect(instruction.split('\n')[0]?.endsWith(CONTINUED_MARK)).toBe(true);
+    const text = paragraphs(doc.document);
+    expect(text[text.indexOf('领导批示（续）') + 1]).toBe(fit.instructionRest);
+    const kept = instruction.split('\n')[0]!.replace(CONTINUED_MARK, '');
+    expect(kept + fit.instructionRest.replace(CONTINUATION_MARK, '')).toBe(data.instruction);
   });
 });
 
