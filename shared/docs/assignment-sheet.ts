@@ -269,12 +269,24 @@ const blanks = (first: string, second: string, at: number) =>
     tabStops: [{ type: TabStopType.LEFT, position: at }],
   });
 
+/**
+ * A demand with its 紧急程度 after it: 「…支持（一般）」. A demand that already ends in brackets takes the label
+ * into them (「…（书面反映；急）」), and one that already names its urgency there is left as it is.
+ */
+export function withUrgency(text: string, urgency: string): string {
+  const t = text.trim().replace(/[。；;，,]+$/, '');
+  const bracket = /（([^（）]*)）$/.exec(t);
+  if (!bracket) return `${t}（${urgency}）`;
+  if (bracket[1]!.split(/[；，、;,]/).includes(urgency)) return t;
+  return `${t.slice(0, -1)}；${urgency}）`;
+}
+
 /** The demands as the form numbers them, each with its own 紧急程度 when the merged demands differ. */
 export function demandTexts(data: Pick<AssignmentSheetData, 'verbatim' | 'verbatimUrgency'>): string[] {
   const n = data.verbatim.length;
   return data.verbatim.map((t, i) => {
     const urgency = data.verbatimUrgency?.[i];
-    const text = urgency ? `${t.trim().replace(/[。；;，,]$/, '')}（${urgency}）` : t;
+    const text = urgency ? withUrgency(t, urgency) : t;
     return n > 1 ? `${itemNumber(i)}${text}` : text;
   });
 }

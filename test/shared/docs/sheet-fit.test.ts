@@ -4,6 +4,7 @@ import {
   buildAssignmentSheet,
   replySentence,
   sheetFit,
+  withUrgency,
 } from '../../../shared/docs/assignment-sheet';
 import type { MeetingBundle } from '../../../shared/docs/bundle';
 import { SIZE } from '../../../shared/docs/gbt9704';
@@ -141,6 +142,13 @@ describe('the fields departments and the federation need', () => {
       '2．城市建设配套费能不能按政策给点支持（一般）',
     ]);
     expect(sheet(0).verbatimUrgency).toBeUndefined();
+  });
+
+  it('joins a demand’s urgency into brackets it already ends with, and never doubles it', () => {
+    expect(withUrgency('希望尽快拨付到位。', '急')).toBe('希望尽快拨付到位（急）');
+    expect(withUrgency('希望尽快拨付到位（书面反映）', '急')).toBe('希望尽快拨付到位（书面反映；急）');
+    expect(withUrgency('希望尽快拨付到位（书面反映；急）', '急')).toBe('希望尽快拨付到位（书面反映；急）');
+    expect(withUrgency('希望尽快拨付到位（急）。', '急')).toBe('希望尽快拨付到位（急）');
   });
 
   it('says the reply deadline in words, with the year only when it is another year', () => {
