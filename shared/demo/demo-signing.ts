@@ -232,7 +232,7 @@ export function demoInstructionStrokes(): InkStroke[] {
 
 /** Strokes and their PNG as a sign-off or an instruction stores them. */
 export function demoInk(strokes: InkStroke[], size: { width: number; height: number }, pen = 7): InkCapture {
-  return { strokes, png: pngDataUrl(inkToPng(strokes, { ...size, penSize: pen })) };
+  return { strokes, png: pngDataUrl(inkToPng(strokes, { ...size, penSize: pen, crop: true })) };
 }
 
 /** Options for `signedDemoBundle`. */

@@ -17,6 +17,7 @@ import type { BundleIndex, MeetingBundle } from './bundle';
 import { indexBundle } from './bundle';
 import { chineseDateOf, itemNumber, joinNames } from './format';
 import {
+  CHECK_BOX,
   FACE,
   gbDocument,
   gbSection,
@@ -29,7 +30,8 @@ import {
   TEXT_WIDTH,
   titlePara,
 } from './gbt9704';
-import { pngSize } from './ink-png';
+import { fitInk } from './ink-png';
+import type { InkSize } from '../domain/ink';
 import type { SheetFit } from './sheet-fit';
 import {
   CONTINUATION_MARK,
@@ -237,6 +239,20 @@ export const SIGNATURE_WIDTH_PX = Math.round((32 / 25.4) * 96);
 export const INSTRUCTION_INK_WIDTH_PX = Math.round((50 / 25.4) * 96);
 // On the 交办单 the handwriting shares its line with the signature and the date: 40 mm leaves them room.
 const SHEET_INK_WIDTH_PX = Math.round((40 / 25.4) * 96);
+
+/**
+ * The boxes ink is printed in: the width above, and no taller than the whole pad would print at that width (the
+ * instruction pad is 3:1, the signature pad 5:2). Ink cropped to itself (since issue 16) is wider in proportion to
+ * its height than the pad, so a one-line 同意 prints as tall as the box and larger than before, a handwritten
+ * instruction of several lines prints at the box's height with its lines as large as the box allows, and neither
+ * makes its row taller than an uncropped pad did.
+ */
+export const SIGNATURE_BOX = { width: SIGNATURE_WIDTH_PX, height: Math.round((SIGNATURE_WIDTH_PX * 2) / 5) };
+export const INSTRUCTION_INK_BOX = {
+  width: INSTRUCTION_INK_WIDTH_PX,
+  height: Math.round(INSTRUCTION_INK_WIDTH_PX / 3),
+};
+const SHEET_INK_BOX = { width: SHEET_INK_WIDTH_PX, height: Math.round(SHEET_INK_WIDTH_PX / 3) };
 /** One px at 96 dpi in twips. */
 const PX = 15;
 
@@ -292,21 +308,17 @@ export function demandTexts(data: Pick<AssignmentSheetData, 'verbatim' | 'verbat
 }
 
 /** A PNG `widthPx` wide (px at 96 dpi, docx's unit), its height kept in proportion. */
-export function image(png: Uint8Array, widthPx: number, name: string): ImageRun {
-  const size = pngSize(png);
+export function image(png: Uint8Array, box: InkSize, name: string): ImageRun {
   return new ImageRun({
     type: 'png',
     data: png,
-    transformation: { width: widthPx, height: Math.round((widthPx * size.height) / size.width) },
+    transformation: fitInk(png, box),
     altText: { name, description: name, title: name },
   });
 }
 
-/** The height in twips of a PNG shown `widthPx` wide. */
-const imageTwips = (png: Uint8Array, widthPx: number): number => {
-  const size = pngSize(png);
-  return Math.round((widthPx * size.height) / size.width) * PX;
-};
+/** The height in twips of a PNG printed in `box`. */
+const imageTwips = (png: Uint8Array, box: InkSize): number => fitInk(png, box).height * PX;
 
 // Paragraphs holding a picture take automatic line height: an exact one would clip the picture to one line.
 export const imagePara = (
@@ -337,10 +349,10 @@ function instructionCell(
     height += linesOf(text, WIDE_INNER, TABLE_SIZE) * FORM_LINE;
   }
   const signature = (gap: string) => [
-    image(data.signature.png, SIGNATURE_WIDTH_PX, `签批：${data.signature.signer}`),
+    image(data.signature.png, SIGNATURE_BOX, `签批：${data.signature.signer}`),
     run(`${gap}${data.signature.date}`, { size: TABLE_SIZE }),
   ];
-  const signatureHeight = imageTwips(data.signature.png, SIGNATURE_WIDTH_PX);
+  const signatureHeight = imageTwips(data.signature.png, SIGNATURE_BOX);
   if (data.instructionInk) {
     out.push(
       new Paragraph({
@@ -349,13 +361,13 @@ function instructionCell(
         spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
         tabStops: [{ type: TabStopType.RIGHT, position: WIDE_INNER }],
         children: [
-          image(data.instructionInk, SHEET_INK_WIDTH_PX, '手写批示'),
+          image(data.instructionInk, SHEET_INK_BOX, '手写批示'),
           new TextRun({ text: '\t' }),
-          ...signature(''),
+          ...signature('　'),
         ],
       }),
     );
-    height += Math.max(imageTwips(data.instructionInk, SHEET_INK_WIDTH_PX), signatureHeight);
+    height += Math.max(imageTwips(data.instructionInk, SHEET_INK_BOX), signatureHeight);
   } else {
     out.push(imagePara(signature('　'), AlignmentType.RIGHT));
     height += signatureHeight;
@@ -364,7 +376,7 @@ function instructionCell(
 }
 
 const BOX = (text: string) => [
-  run('☐', { face: FACE.symbol, size: TABLE_SIZE }),
+  run(CHECK_BOX.glyph, { face: CHECK_BOX.face, size: TABLE_SIZE }),
   run(text, { size: TABLE_SIZE }),
 ];
 

@@ -82,8 +82,6 @@ export const FACE = {
   subheading: face('楷体_GB2312'),
   // 半角宋体: the digits of the page number are in 宋体 too, not Times New Roman.
   pageNumber: face('宋体', '宋体'),
-  // Only for ☐ (U+2610), which no GB2312 face has; Segoe UI Symbol is Windows-only. Forms use CHECK_BOX instead.
-  symbol: face('Segoe UI Symbol', 'Segoe UI Symbol'),
 } as const;
 
 /**
@@ -169,13 +167,6 @@ const DECLARED_FONTS: ReadonlyArray<{
     panose: '02020603050405020304',
     charset: '00',
     family: 'roman',
-    pitch: 'variable',
-  },
-  {
-    name: 'Segoe UI Symbol',
-    panose: '020B0502040204020203',
-    charset: '00',
-    family: 'swiss',
     pitch: 'variable',
   },
 ];

@@ -3,7 +3,7 @@
  * outlines the ink pad draws) and a PNG encoder. Used where no canvas exists (Node: the demo documents, tests,
  * benchmarks), and to read a stored PNG's size so documents keep its proportions.
  */
-import { normalizeStrokes, strokeOutline } from '../domain/ink';
+import { inkBox, normalizeStrokes, strokeOutline } from '../domain/ink';
 import type { InkSize, InkStyle, OutlinePoint } from '../domain/ink';
 import type { InkStroke } from '../domain/types';
 
@@ -195,6 +195,8 @@ export interface InkPngOptions {
   /** Ink colour, default near-black blue-black. */
   color?: readonly [number, number, number];
   style?: InkStyle;
+  /** Crop the picture to the ink with a small margin (as the ink pad does since issue 16). */
+  crop?: boolean;
 }
 
 /** The strokes as a PNG with a transparent background, drawn the way the ink pad draws them. */
@@ -207,7 +209,14 @@ export function inkToPng(strokes: readonly InkStroke[], options: InkPngOptions):
     fillPolygon(strokeOutline(stroke, { ...style, size: penSize * scale }), width, height, alpha);
   const bytes = new Uint8Array(width * height);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(alpha[i]! * 255);
-  return encodeAlphaPng(width, height, bytes, color);
+  const box = options.crop ? inkBox((i) => bytes[i]! >= INK_THRESHOLD, width, height) : undefined;
+  if (!box) return encodeAlphaPng(width, height, bytes, color);
+  const cropped = new Uint8Array(box.width * box.height);
+  for (let y = 0; y < box.height; y++) {
+    const from = (box.top + y) * width + box.left;
+    cropped.set(bytes.subarray(from, from + box.width), y * box.width);
+  }
+  return encodeAlphaPng(box.width, box.height, cropped, color);
 }
 
 /** Bytes as a base64 `data:` URL (the form sign-offs store their PNG in). */
@@ -301,25 +310,9 @@ export async function cropToInk(png: Uint8Array, margin = 0.05): Promise<Uint8Ar
     const light = colorType === 2 ? (pixels[p]! + pixels[p + 1]! + pixels[p + 2]!) / 3 : pixels[p]!;
     return 255 - light >= INK_THRESHOLD;
   };
-  let minX = width;
-  let minY = height;
-  let maxX = -1;
-  let maxY = -1;
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++)
-      if (isInk(y * width + x)) {
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-  if (maxX < 0) return png;
-  const pad = Math.max(4, Math.round(Math.max(maxX - minX + 1, maxY - minY + 1) * margin));
-  const left = Math.max(0, minX - pad);
-  const top = Math.max(0, minY - pad);
-  const w = Math.min(width, maxX + pad + 1) - left;
-  const h = Math.min(height, maxY + pad + 1) - top;
-  if (w === width && h === height) return png;
+  const box = inkBox(isInk, width, height, margin);
+  if (!box || (box.width === width && box.height === height)) return png;
+  const { left, top, width: w, height: h } = box;
 
   const stride = w * channels;
   const raw = new Uint8Array((stride + 1) * h);

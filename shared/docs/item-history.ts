@@ -11,7 +11,7 @@ import { formatChineseDate } from '../domain/deadlines';
 import { correctionText, type FollowUpTimeline, type TimelineEntry } from '../domain/follow-up-timeline';
 import { dataUrlBytes } from '../domain/integrity';
 import type { IsoDate } from '../domain/types';
-import { image, imagePara, INSTRUCTION_INK_WIDTH_PX, SIGNATURE_WIDTH_PX } from './assignment-sheet';
+import { image, imagePara, INSTRUCTION_INK_BOX, SIGNATURE_BOX } from './assignment-sheet';
 import { FACE, gbDocument, gbSection, LINE, packDocument, para, run, SIZE, TEXT_WIDTH } from './gbt9704';
 import type { MeetingFact } from './meeting-facts';
 import { columnFor, factPara, HALF_LINE, titleParas } from './meeting-facts';
@@ -81,14 +81,14 @@ function courseCell(e: TimelineEntry): CellSpec {
   if (e.ink?.instruction)
     out.push(
       imagePara(
-        [image(dataUrlBytes(e.ink.instruction), INSTRUCTION_INK_WIDTH_PX, '手写批示')],
+        [image(dataUrlBytes(e.ink.instruction), INSTRUCTION_INK_BOX, '手写批示')],
         AlignmentType.LEFT,
       ),
     );
   if (e.ink)
     out.push(
       imagePara(
-        [image(dataUrlBytes(e.ink.signature), SIGNATURE_WIDTH_PX, `签批：${e.ink.signer}`)],
+        [image(dataUrlBytes(e.ink.signature), SIGNATURE_BOX, `签批：${e.ink.signer}`)],
         AlignmentType.RIGHT,
       ),
     );

@@ -132,3 +132,46 @@ export function normalizeStrokes(
     })),
   }));
 }
+
+/** A rectangle of a picture, in pixels. */
+export interface InkBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The smallest rectangle holding every ink pixel (`isInk(y * width + x)`), grown by `margin` of its larger side (at
+ * least 4 px) and kept inside the picture; undefined when there is no ink. Used to crop a signature or a handwritten
+ * instruction to its ink, where it is drawn (the ink pad, `inkToPng`) and for older PNGs (`cropToInk`).
+ */
+export function inkBox(
+  isInk: (pixel: number) => boolean,
+  width: number,
+  height: number,
+  margin = 0.05,
+): InkBox | undefined {
+  let minX = width;
+  let minY = height;
+  let maxX = -1;
+  let maxY = -1;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      if (isInk(y * width + x)) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+  if (maxX < 0) return undefined;
+  const pad = Math.max(4, Math.round(Math.max(maxX - minX + 1, maxY - minY + 1) * margin));
+  const left = Math.max(0, minX - pad);
+  const top = Math.max(0, minY - pad);
+  return {
+    left,
+    top,
+    width: Math.min(width, maxX + pad + 1) - left,
+    height: Math.min(height, maxY + pad + 1) - top,
+  };
+}

@@ -7,6 +7,8 @@ import {
   SheetBlockedError,
 } from '../../../shared/docs/assignment-sheet';
 import type { MeetingBundle } from '../../../shared/docs/bundle';
+import { pngSize } from '../../../shared/docs/ink-png';
+import { dataUrlBytes } from '../../../shared/domain/integrity';
 import { TEXT_WIDTH } from '../../../shared/docs/gbt9704';
 import type { DocxParts } from './docx';
 import { DEMO_NOW, demoBundle, elements, emuToMm, paragraphs, readDocx, runsWith, tableRows } from './docx';
@@ -132,13 +134,15 @@ describe('交办单 page (GB/T 9704)', () => {
     ]);
   });
 
-  it('offers 回访 with ☐满意 ☐基本满意 ☐不满意, 回访人, 回访时间 and 企业意见', () => {
+  it('offers 回访 with □满意 □基本满意 □不满意, 回访人, 回访时间 and 企业意见', () => {
     const rows = tableRows(first.document);
     const visit = rows.find((r) => r[0] === '回访情况')?.[1]?.split('\n') ?? [];
-    expect(visit[0]?.replace(/\u3000/g, '')).toBe('☐满意☐基本满意☐不满意');
+    expect(visit[0]?.replace(/\u3000/g, '')).toBe('□满意□基本满意□不满意');
     expect(visit.slice(1)).toEqual(['回访人：\t回访时间：　　年　月　日', '企业意见：']);
-    // ☐ is not in GB2312: it is set in a face that has it.
-    expect(runsWith(first.document, '☐')[0]).toMatch(/w:eastAsia="Segoe UI Symbol"/);
+    // □ (U+25A1) is in GB2312 and every Chinese face: set in the body face, hinted East Asian; no ☐ anywhere.
+    expect(runsWith(first.document, '□')[0]).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    expect(runsWith(first.document, '□')[0]).toMatch(/w:hint="eastAsia"/);
+    expect(first.document).not.toContain('☐');
   });
 
   it('prints 交办日期 (the handoff day) beside 办理时限 and a 签收 line across the form', () => {
@@ -183,15 +187,26 @@ describe('交办单 images', () => {
     expect(signature!.heightMm / signature!.widthMm).toBeCloseTo(240 / 600, 1);
   });
 
-  it('carries the handwritten instruction on the second demo sheet, about 40 mm wide, beside the signature', () => {
+  it('carries the handwritten instruction on the second demo sheet, cropped to its ink, beside the signature', () => {
     expect(second.media).toHaveLength(2);
+    // The ink was cropped where it was drawn: the pictures are smaller than the pads (900 × 300, 600 × 240).
+    const pads = bundle.signOffs
+      .flatMap((o) => [o.png, o.snapshot?.instructionInk?.png ?? ''])
+      .filter(Boolean);
+    const sizes = pads.map((png) => pngSize(dataUrlBytes(png)));
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes.every((s) => s.width < 600 && s.height < 240)).toBe(true);
     const byName = Object.fromEntries(drawings(second.document).map((d) => [d.name, d]));
-    expect(byName['手写批示']?.widthMm).toBeCloseTo(40, 0);
-    expect(byName['手写批示']!.heightMm).toBeCloseTo((40 * 300) / 900, 0);
+    // Within the 40 mm box, as tall as the whole 3:1 pad printed there: the one-line 同意 larger than it was.
+    const ink = byName['手写批示']!;
+    expect(ink.heightMm).toBeCloseTo(40 / 3, 0);
+    expect(ink.widthMm).toBeLessThanOrEqual(40.1);
+    expect(ink.widthMm).toBeGreaterThan(40 * 0.45);
     // Handwriting, signature and date share one line: the three fit the cell.
-    const width = (byName['手写批示']?.widthMm ?? 0) + (byName['签批：王立群']?.widthMm ?? 0) + 40;
+    const width = ink.widthMm + (byName['签批：王立群']?.widthMm ?? 0) + 40;
     expect(width).toBeLessThan(emuToMm((SHEET_COLUMNS.slice(1).reduce((a, b) => a + b, 0) - 160) * 635));
-    expect(byName['签批：王立群']?.widthMm).toBeCloseTo(32, 0);
+    expect(byName['签批：王立群']?.widthMm).toBeLessThanOrEqual(32.1);
+    expect(byName['签批：王立群']?.heightMm).toBeLessThanOrEqual((32 * 2) / 5 + 0.1);
     // Both fit the value columns of the form.
     for (const d of drawings(second.document)) expect(d.widthMm).toBeLessThan(120);
   });
