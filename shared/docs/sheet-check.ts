@@ -62,6 +62,13 @@ const paragraphsOf = (xml: string) =>
   [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => paragraphText(m[0]));
 
 /**
+ * Printed fields that are not part of what was signed: 交办日期 is the day the sheet left the federation — the
+ * recorded handoff, or the day it was printed before that was recorded — so a sheet printed a day before its
+ * handoff was recorded is not a difference.
+ */
+const NOT_SIGNED: ReadonlySet<string> = new Set(['交办日期']);
+
+/**
  * The printed fields of a 交办单's document.xml: each table row read as label, value[, label, value]; the
  * paragraphs outside the table as 标题 / 编号 / 页脚前 lines.
  */
@@ -268,6 +275,7 @@ export function compareSheet(
   if (recorded.expected) {
     const labels = [...new Set([...recorded.expected.fields.keys(), ...facts.fields.keys()])];
     for (const label of labels) {
+      if (NOT_SIGNED.has(label)) continue;
       const inFile = facts.fields.get(label);
       const inDb = recorded.expected.fields.get(label);
       if ((inFile ?? '') !== (inDb ?? '')) {

@@ -65,6 +65,16 @@ describe('核对交办单', () => {
     expect(finding.details).toEqual(['牵头单位：交办单上为「区发展和改革局」，数据库为「经济开发区管委会」']);
   });
 
+  it('a sheet printed before its handoff was recorded on another day is no difference (交办日期 is not signed)', async () => {
+    const { bytes, recorded } = await sample();
+    const facts = await readSheetFile(bytes, 'sheet.docx');
+    const printed = facts.fields.get('交办日期')!;
+    expect(printed).toMatch(/^\d{4}年\d+月\d+日$/);
+    const changed = await altered(bytes, printed, '2026年12月31日');
+    const finding = compareSheet('sheet.docx', await readSheetFile(changed, 'sheet.docx'), recorded);
+    expect(finding).toMatchObject({ ok: true, details: [] });
+  });
+
   it('a database rewritten behind the paper disagrees with it: other hash, other words', async () => {
     const { bytes, recorded } = await sample();
     const facts = await readSheetFile(bytes, 'sheet.docx');
