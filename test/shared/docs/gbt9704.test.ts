@@ -5,15 +5,20 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { followUpTimeline } from '../../../shared/domain/follow-up-timeline';
 import { SHIPPED_HOLIDAYS } from '../../../shared/domain/holidays';
-import { checkCode } from '../../../shared/domain/integrity';
+import { checkCode, dataUrlBytes } from '../../../shared/domain/integrity';
 import {
   BODY_TRACKING,
+  bodyPara,
   CHAR,
   CHECK_BOX,
   FOOTER_DISTANCE,
   GRID,
   LINE,
+  gbDocument,
+  gbSection,
   mmToTwip,
+  packDocument,
+  packThroughZip,
   run,
   TEXT_WIDTH,
 } from '../../../shared/docs/gbt9704';
@@ -21,9 +26,11 @@ import { buildItemHistory } from '../../../shared/docs/item-history';
 import { meetingDocuments } from '../../../shared/docs/meeting-documents';
 import { buildUrgeNotice, urgeNotices } from '../../../shared/docs/urge-notice';
 import { fixWordPart } from '../../../shared/docs/ooxml-fixup';
-import { Document, Packer, Paragraph } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph } from 'docx';
 import type { TextRun } from 'docx';
-import { elements } from './docx';
+import { demoBundle, elements } from './docx';
+import { image, imagePara, SIGNATURE_BOX } from '../../../shared/docs/assignment-sheet';
+import { strFromU8, unzipSync } from 'fflate';
 import { handedOffBundle, RULES, timelineSources } from './follow-up-scenario';
 import { childOrderProblems } from './ooxml-order';
 
@@ -205,5 +212,42 @@ describe('fixWordPart', () => {
     const xml =
       '<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t xml:space="preserve"> a &amp; b </w:t></w:r></w:p></w:body></w:document>';
     expect(fixWordPart(xml, { bodySize: 32, allOff: false })).toBe(xml);
+  });
+});
+
+describe('packing a document', () => {
+  it('zips once from docx compiler, pictures stored and XML deflated, the same parts as through docx own zip', async () => {
+    const bundle = await demoBundle();
+    const png = dataUrlBytes(bundle.signOffs[0]!.png);
+    const make = () =>
+      gbDocument({ title: '测试', creator: '测试' }, [
+        gbSection([
+          bodyPara(['“测试”〔2026〕1号']),
+          imagePara([image(png, SIGNATURE_BOX, '签名')], AlignmentType.LEFT),
+        ]),
+      ]);
+    const once = await packDocument(make());
+    const twice = await packThroughZip(make());
+    const methods = new Map<string, number>();
+    const parts = unzipSync(once, {
+      filter: (f) => {
+        methods.set(f.name, f.compression);
+        return true;
+      },
+    });
+    // JSZip adds a folder entry (word/) where it re-adds a part; folders hold nothing.
+    const other = unzipSync(twice, { filter: (f) => !f.name.endsWith('/') });
+    expect(Object.keys(parts).sort()).toEqual(Object.keys(other).sort());
+    // Drawing ids count on across documents, and core.xml carries the time it was made: the rest is the same.
+    const comparable = (bytes: Uint8Array) =>
+      strFromU8(bytes)
+        .replace(/(<wp:docPr id=")\d+/g, '$1#')
+        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, '$1#');
+    for (const name of Object.keys(parts))
+      expect(comparable(parts[name]!), name).toBe(comparable(other[name]!));
+    const media = [...methods].filter(([name]) => name.startsWith('word/media/'));
+    expect(media.length).toBe(1);
+    expect(media.every(([, method]) => method === 0)).toBe(true);
+    expect(methods.get('word/document.xml')).toBe(8);
   });
 });
