@@ -72,9 +72,11 @@ describe('会前材料 from 会前准备', () => {
     const prep = await openUpcoming();
     await prep.signUp(enterprise('临江恒泰住房租赁有限公司'));
     const text = paragraphs((await readDocx((await prep.briefingFile())!.bytes)).document);
-    expect(text).toContain('（三）临江恒泰住房租赁有限公司');
+    // Every speaker has a section, in the speaking order: 恒泰, signed up last, is the fifth.
+    expect(text).toContain('（五）临江恒泰住房租赁有限公司');
+    // …with how that demand ended: its 交办件 is a draft waiting for signature.
     expect(text.filter((t) => t.startsWith('此前反映：'))).toEqual([
-      '此前反映：2026年11月22日　尽快拨付住房租赁市场发展试点财政奖补资金（资金补贴）',
+      '此前反映：2026年11月22日　尽快拨付住房租赁市场发展试点财政奖补资金（资金补贴；待签批）',
     ]);
 
     // 恒泰 raises it again at this meeting: printed for the 14th, that later demand is no 此前反映.
