@@ -128,6 +128,16 @@ export async function buildImportPreview(
         '这是网页（HTML/XML）格式的表格，常见于业务系统“导出Excel”得到的文件；请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）再导入',
       );
     }
+    // Neither UTF-8 nor GBK: GB18030 reads it, but as replacement characters — say so, not 「找不到企业名称列」.
+    if (decoded.encoding === 'gb18030' && decoded.text.includes('\ufffd')) {
+      // Most such files were meant to be UTF-8 and hold a few broken bytes: name the line of the first.
+      const asUtf8 = new TextDecoder('utf-8').decode(bytes);
+      const line = asUtf8.slice(0, Math.max(0, asUtf8.indexOf('\ufffd'))).split('\n').length;
+      return fail(
+        'unknown_encoding',
+        `第${line}行起的文字编码无法识别（既不是 UTF-8 也不是 GBK），读出来会是乱码；请在 Excel 或 WPS 中打开它，“另存为”“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）后再导入`,
+      );
+    }
     encoding = decoded.encoding;
     const table = parseCsv(decoded.text);
     if (table.unterminatedQuoteLine !== undefined) {

@@ -123,6 +123,7 @@ export type ImportErrorCode =
   | 'unsupported_type'
   | 'unreadable_xlsx'
   | 'not_text'
+  | 'unknown_encoding'
   | 'malformed_csv';
 
 /** Row counts of a preview; `importable` = valid + fixable (new enterprises). */

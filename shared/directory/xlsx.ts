@@ -9,6 +9,8 @@
 import ExcelJS from 'exceljs';
 import { DIRECTORY_FIELDS, DIRECTORY_FIELD_LABEL } from './headers';
 import type { DirectoryField, EnterpriseDraft } from './types';
+import { zipSizeProblem } from './zip-guard';
+import { xmlSafe } from '../domain/xml-safe';
 
 /** The rows of the first worksheet of a workbook, every cell as displayed text. */
 export interface XlsxSheetRows {
@@ -32,6 +34,9 @@ const TEXT_FIELDS: ReadonlySet<DirectoryField> = new Set(['creditCode', 'phone']
 
 /** Reads the first worksheet of an .xlsx file; throws `XlsxReadError` for anything that is not a readable workbook. */
 export async function readXlsxRows(bytes: Uint8Array): Promise<XlsxSheetRows> {
+  // Nothing is inflated before the stated sizes are known to be sane (a zip bomb is refused at once).
+  const tooLarge = zipSizeProblem(bytes);
+  if (tooLarge) throw new XlsxReadError(`${tooLarge}；请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再导入`);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as Node's Buffer; JSZip underneath reads any Uint8Array, in Node and in browsers.
@@ -95,7 +100,8 @@ export async function buildDirectoryXlsx(enterprises: readonly EnterpriseDraft[]
     ...(TEXT_FIELDS.has(field) ? { style: { numFmt: '@' } } : {}),
   }));
   for (const enterprise of enterprises) {
-    const row = sheet.addRow(DIRECTORY_FIELDS.map((field) => enterprise[field] ?? ''));
+    // Characters XML cannot hold (U+FFFF, control characters) are dropped: the file must open, in Excel and here.
+    const row = sheet.addRow(DIRECTORY_FIELDS.map((field) => xmlSafe(enterprise[field] ?? '')));
     DIRECTORY_FIELDS.forEach((field, i) => {
       if (TEXT_FIELDS.has(field)) row.getCell(i + 1).numFmt = '@';
     });

@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import type { IParagraphOptions, IRunOptions, ISectionOptions, ParagraphChild } from 'docx';
 import { fixWordPart } from './ooxml-fixup';
+import { xmlSafe } from '../domain/xml-safe';
 
 /** A4 in twips, hard-coded: converting 210 × 297 mm gives 11905, which Word and printers take as a custom size. */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -258,8 +259,10 @@ const EAST_ASIAN_HINTED = /[^\u0000-\u007f\p{Script=Latin}]/u;
  * and WPS set curly quotes and the dash in Times New Roman, narrow and low; with it they take the East Asian face
  * (digits and Latin letters still take the Latin one).
  */
-export function run(text: string, spec: RunSpec = {}): TextRun {
+export function run(raw: string, spec: RunSpec = {}): TextRun {
   const { face: f = FACE.body, size = SIZE.body, ...rest } = spec;
+  // Characters XML cannot hold would make the whole document unreadable in Word: they are dropped.
+  const text = xmlSafe(raw);
   const font = EAST_ASIAN_HINTED.test(text) ? { ...f, hint: 'eastAsia' } : f;
   return new TextRun({
     ...(size === SIZE.body ? { characterSpacing: BODY_TRACKING } : {}),
