@@ -5,6 +5,7 @@ import { AuditLog } from './repositories/audit';
 import { ConcernRepository } from './repositories/concerns';
 import { EnterpriseRepository } from './repositories/enterprises';
 import { FollowUpRepository } from './repositories/follow-ups';
+import { LedgerRepository } from './repositories/ledger';
 import { LiveRepository } from './repositories/live';
 import { MeetingRepository } from './repositories/meetings';
 import { QueueRepository } from './repositories/queue';
@@ -24,6 +25,7 @@ export interface Repositories {
   concerns: ConcernRepository;
   enterprises: EnterpriseRepository;
   followUps: FollowUpRepository;
+  ledger: LedgerRepository;
   live: LiveRepository;
   meetings: MeetingRepository;
   queue: QueueRepository;
@@ -46,6 +48,7 @@ export function repositories(db: DeskDb = getDeskDb()): Repositories {
     concerns: guarded(new ConcernRepository(db), db),
     enterprises: guarded(new EnterpriseRepository(db), db),
     followUps: guarded(new FollowUpRepository(db), db),
+    ledger: guarded(new LedgerRepository(db), db),
     live: guarded(new LiveRepository(db), db),
     meetings: guarded(new MeetingRepository(db), db),
     queue: guarded(new QueueRepository(db), db),

@@ -85,6 +85,80 @@ export class FollowUpRepository {
   }
 
   /**
+   * Record several steps at once (a 回复登记表 imported, a batch of 销号): each checked against its item as stored
+   * (and as the steps before it in the batch leave it), all written with their audit records in one transaction —
+   * or, when any one is refused or its item moved meanwhile, none of them, with the reason naming the item.
+   */
+  async recordMany(
+    entries: readonly { assignmentId: Id; input: StepInput }[],
+    who: { today: IsoDate; now: number; by: string; newId: () => Id },
+  ): Promise<
+    | { ok: true; recorded: Array<{ step: FollowUpStep; assignment: Assignment }> }
+    | { ok: false; error: string }
+  > {
+    const db = this.db;
+    let prepared: Array<{ step: FollowUpStep; before: Assignment; after: Assignment }> = [];
+    try {
+      return await this.audit.withRecords(
+        [db.assignments, db.followUps],
+        async () => {
+          prepared = [];
+          const current = new Map<Id, { item: Assignment; steps: FollowUpStep[]; first: Assignment }>();
+          const records = [];
+          for (const { assignmentId, input } of entries) {
+            let state = current.get(assignmentId);
+            if (!state) {
+              const a = await db.assignments.get(assignmentId);
+              if (!a) throw new AssignmentError('有交办件已不存在，可能已被删除；未记录任何内容');
+              state = { item: a, steps: await this.steps(assignmentId), first: a };
+              current.set(assignmentId, state);
+            }
+            const a = state.item;
+            const problem = checkStep(a, input, who.today, state.steps);
+            if (problem)
+              throw new AssignmentError(`${a.docNumber ?? '未编号事项'}：${problem}；未记录任何内容`);
+            const step = makeStep(a, input, { id: who.newId(), at: who.now, by: who.by });
+            const after = applyStep(a, step, state.steps);
+            prepared.push({ step, before: state.first, after });
+            state.item = after;
+            state.steps = [...state.steps, step];
+            records.push({
+              at: who.now,
+              action: `follow_up:${step.kind}`,
+              entity: 'assignment',
+              entityId: assignmentId,
+              detail: `${a.docNumber ?? ''} ${stepSummary(step)}；记录 ${step.id} SHA-256 ${await stepHash(step)}`,
+            });
+          }
+          return records;
+        },
+        async () => {
+          const recorded: Array<{ step: FollowUpStep; assignment: Assignment }> = [];
+          const checked = new Set<Id>();
+          for (const p of prepared) {
+            const id = p.step.assignmentId;
+            if (!checked.has(id)) {
+              const now = await db.assignments.get(id);
+              if (!now || now.updatedAt !== p.before.updatedAt || now.status !== p.before.status)
+                throw new AssignmentError(
+                  `${p.before.docNumber ?? '未编号事项'}刚被修改，未记录任何内容；请重新预览后再试`,
+                );
+              checked.add(id);
+            }
+            await db.followUps.add(toStorable(p.step));
+            await db.assignments.put(toStorable(p.after));
+            recorded.push({ step: p.step, assignment: p.after });
+          }
+          return { ok: true as const, recorded };
+        },
+      );
+    } catch (e) {
+      if (e instanceof AssignmentError) return { ok: false, error: e.message };
+      throw e;
+    }
+  }
+
+  /**
    * Record a step on an item: checked against the item as stored at that moment (another window may have moved
    * it), written with the item's new state and an audit record, or not at all.
    */
