@@ -299,6 +299,8 @@ interface FollowUpBase {
 export interface ProgressStep extends FollowUpBase {
   kind: 'progress';
   note: string;
+  /** The 回复登记表 row it was imported from (shared/ledger/reply-import.ts): the same row is never recorded twice. */
+  receipt?: string;
 }
 /** 答复 / 办理结果 from the department (or, once 转报, from the level above). */
 export interface ReplyStep extends FollowUpBase {
@@ -309,6 +311,8 @@ export interface ReplyStep extends FollowUpBase {
   way: ReplyWay;
   /** The reply came from the level the item was 转报 to. */
   fromEscalation?: boolean;
+  /** The 回复登记表 row it was imported from (shared/ledger/reply-import.ts): the same row is never recorded twice. */
+  receipt?: string;
 }
 /** 满意度回访 of the enterprise. */
 export interface CallbackStep extends FollowUpBase {
