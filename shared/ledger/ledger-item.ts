@@ -187,5 +187,9 @@ export function byDocNumber(x: Pick<LedgerItem, 'docNumber'>, y: Pick<LedgerItem
 export const isOpenItem = (item: Pick<LedgerItem, 'state'>): boolean =>
   item.state !== 'closed' && item.state !== 'written_off';
 
+/** Waiting for its lead department (已交办, 重办中): what a 回复登记表 asks it about. */
+export const awaitsDepartment = (item: Pick<LedgerItem, 'state'>): boolean =>
+  item.state === 'handed_off' || item.state === 'redo';
+
 /** 逾期: waiting for a reply past its 答复期限 (红色预警 for 办理超时). */
 export const isOverdueItem = (item: Pick<LedgerItem, 'daysOverdue'>): boolean => item.daysOverdue > 0;

@@ -1,5 +1,5 @@
 /**
- * 回复登记表: one workbook per department holding its open 交办件, carried to it on a USB stick and back. The
+ * 回复登记表: one workbook per department holding the 交办件 waiting for its reply (已交办, 重办中), carried to it on a USB stick and back. The
  * department fills the white cells (办理状态 from a list, 办理情况, 办理结果, 经办人, 联系电话, 办结日期 checked as a
  * date); the grey ones (文号, 企业, 反映问题, 交办日期, 答复期限) are locked by the sheet's protection. A very hidden
  * sheet keeps what the form was made for — its id, the department, and each item's locked text as exported — so
@@ -73,7 +73,7 @@ export const META_ITEM_HEADERS = [
 export interface ReplyFormInput {
   organization: string;
   department: Pick<Department, 'id' | 'name'>;
-  /** The department's open items it leads. */
+  /** The items waiting for the department's reply (ledger-item.ts `awaitsDepartment`). */
   items: readonly LedgerItem[];
   today: IsoDate;
   /** A fresh id for this form (the import tells forms apart by it). */

@@ -385,8 +385,10 @@ function planRow(form: ReplyForm, row: FilledRow, ctx: ImportContext, seen: Map<
   if (problem) {
     if (input.kind === 'reply' && a.status === 'replied')
       return error(`该事项已登记答复（${a.repliedOn ?? ''}），如需更正请在督办事项页更正`);
-    if (input.kind === 'reply' && a.status === 'evaluated')
-      return error('该事项已答复并回访，不能再登记答复');
+    if (a.status === 'replied' || a.status === 'evaluated')
+      return error(
+        `该事项已登记答复（${a.repliedOn ?? ''}）${a.status === 'evaluated' ? '并已回访' : '，等待回访'}，不能再登记${input.kind === 'reply' ? '答复' : '进展'}`,
+      );
     // The step's own date is the form's 办结日期.
     return error(input.kind === 'reply' && problem.startsWith('日期') ? `办结${problem}` : problem);
   }

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/ledger/reply-import';
 import { applyStep, makeStep } from '../../../shared/domain/follow-up';
 import type { Assignment, FollowUpStep } from '../../../shared/domain/types';
+import { awaitsDepartment } from '../../../shared/ledger/ledger-item';
 import { DEPARTMENTS, callback, close, handedOff, line, moved, reply } from './ledger-fixture';
 import { expectNoFormulas, loadWorkbook } from './xlsx-parts';
 
@@ -55,7 +56,7 @@ async function financeForm(states = district(), formId = 'form-fin-1') {
   return buildReplyForm({
     organization: '青溪区工商联',
     department: FIN,
-    items: items.filter((i) => i.state !== 'closed'),
+    items: items.filter(awaitsDepartment),
     today: TODAY,
     formId,
   });
@@ -83,13 +84,12 @@ describe('buildReplyForm', () => {
     expect(String(sheet.getCell('A1').value)).toBe('青溪区工商联交办事项回复登记表');
     expect(String(sheet.getCell('A2').value)).toContain('承办单位：区财政局');
     expect(sheet.getRow(3).values).toEqual([undefined, ...REPLY_COLUMNS.map((c) => c.header)]);
-    // Open items of 区财政局 only, in 文号 order: 1, 2, 8 (6 is closed, 4 is 区税务局's).
-    expect([4, 5, 6].map((r) => sheet.getRow(r).getCell(1).value)).toEqual([
+    // The items waiting for 区财政局's reply, in 文号 order: 1, 2 (8 is replied, 6 is closed, 4 is 区税务局's).
+    expect([4, 5].map((r) => sheet.getRow(r).getCell(1).value)).toEqual([
       '青工商联交〔2026〕1号',
       '青工商联交〔2026〕2号',
-      '青工商联交〔2026〕8号',
     ]);
-    expect(sheet.getRow(7).getCell(1).value).toBeNull();
+    expect(sheet.getRow(6).getCell(1).value).toBeNull();
     const row = sheet.getRow(5);
     expect(row.getCell(col('反映问题')).protection?.locked).not.toBe(false);
     expect(row.getCell(col('办理结果')).protection?.locked).toBe(false);
@@ -125,8 +125,9 @@ describe('reading and planning returned forms', () => {
       },
       // 2号: still in hand.
       5: { 办理状态: '办理中', 办理情况: '正在会同经信局核实', 经办人: '赵科员' },
-      // 8号: already replied → cannot reply again.
+      // 8号 (replied since the form was made): cannot reply again.
       6: {
+        文号: '青工商联交〔2026〕8号',
         办理状态: '已办结',
         办理结果: '再次答复',
         经办人: '李科长',
@@ -201,8 +202,15 @@ describe('reading and planning returned forms', () => {
     expect(plan.files[0]!.rows.map((r) => r.message)).toEqual([
       '办理结果为空：已办结的事项须填写办理结果',
       '办结日期2026-11-01早于交办日期（2026-11-05）',
-      '办结日期“下周”无法识别，请按“2026-12-01”的格式填写',
+      // A row the department added without its 文号.
+      '文号为空，无法对应交办件',
     ]);
+    const typo = await fill(await financeForm(states), {
+      4: { 办理状态: '已办结', 办理结果: '已办', 经办人: '李科长', 办结日期: '下周' },
+    });
+    expect(
+      planReplyImport([await readReplyForm('c.xlsx', typo)], context(states)).files[0]!.rows[0]!.message,
+    ).toBe('办结日期“下周”无法识别，请按“2026-12-01”的格式填写');
 
     // A department that unprotected the sheet and changed the demand: the reply still comes in, flagged.
     const wb = await loadWorkbook(await financeForm(states));
