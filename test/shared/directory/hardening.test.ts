@@ -10,6 +10,10 @@ import { buildImportPreview } from '../../../shared/directory/import-preview';
 import { bodyPara, gbDocument, gbSection, packDocument } from '../../../shared/docs/gbt9704';
 import type { EnterpriseDraft } from '../../../shared/directory/types';
 import { DIRECTORY_FIELDS } from '../../../shared/directory/headers';
+import { buildLedgerXlsx } from '../../../shared/ledger/ledger-xlsx';
+import { buildReplyForm } from '../../../shared/ledger/reply-form';
+import { DEPARTMENTS, handedOff, line, moved } from '../ledger/ledger-fixture';
+import { expectNoFormulas, HOSTILE_TEXTS } from '../ledger/xlsx-parts';
 
 const draft = (name: string): EnterpriseDraft =>
   ({ ...Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, ''])), name }) as EnterpriseDraft;
@@ -81,3 +85,42 @@ describe('a text file in an unknown encoding', () => {
     }
   });
 });
+
+describe('no exported cell is ever a formula', () => {
+  // Every .xlsx the app writes: 企业库, 台账, 回复登记表. A text starting with = + - @, a tab or a carriage return is
+  // written as a string cell, and reads back as the same text.
+  const hostile = HOSTILE_TEXTS;
+
+  it('in the 企业库 export', async () => {
+    const bytes = await buildDirectoryXlsx(
+      hostile.map((name, i) => ({ ...blankEnterprise(), name, contact: hostile[(i + 1) % hostile.length]! })),
+    );
+    await expectNoFormulas(bytes);
+  });
+
+  it('in the 台账 and the 回复登记表', async () => {
+    const items = hostile.map((text, i) => line(moved(handedOff(50 + i, 'd-fin', '2026-11-20'), []), text));
+    await expectNoFormulas(
+      await buildLedgerXlsx({
+        organization: '青溪区工商联',
+        items,
+        departments: DEPARTMENTS,
+        today: '2026-11-30',
+        filterText: '=1+1',
+      }),
+    );
+    await expectNoFormulas(
+      await buildReplyForm({
+        organization: '青溪区工商联',
+        department: DEPARTMENTS[0]!,
+        items,
+        today: '2026-11-30',
+        formId: '@x',
+      }),
+    );
+  });
+});
+
+function blankEnterprise(): EnterpriseDraft {
+  return Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, ''])) as unknown as EnterpriseDraft;
+}
