@@ -137,7 +137,7 @@ test('台账 and 回复登记表 out, filled by a department, imported back and 
   );
 
   const importFiles = async () => {
-    await page.getByLabel('选择承办单位送回的回复登记表').setInputFiles(payloads);
+    await page.getByLabel('选择送回的回复登记表文件').setInputFiles(payloads);
     return page.getByRole('dialog', { name: '导入回复登记表' });
   };
   const preview = await importFiles();
@@ -179,4 +179,35 @@ test('台账 and 回复登记表 out, filled by a department, imported back and 
   await expect(second.getByRole('status')).toContainText('答复 0 行，进展 0 行');
   await expect(second.getByRole('row').filter({ hasText: replied })).toContainText('不再重复登记');
   await expect(second.getByRole('button', { name: '登记所选（0行）' })).toBeDisabled();
+});
+
+test('the 台账 carries the board’s filters: only the rows listed, the scope said under the title', async ({
+  page,
+}, testInfo) => {
+  await loadDemo(page, testInfo);
+  await openBoard(page, testInfo);
+  // Everything the 区住房和城乡建设局 leads or helps with, in every state.
+  await press(page.getByRole('button', { name: /^在办 \d+件$/ }), testInfo);
+  await page.getByLabel('承办单位').selectOption({ label: '区住房和城乡建设局' });
+  const status = page.getByRole('status').filter({ hasText: /^共 \d+ 件$/ });
+  await expect(status).toBeVisible();
+  const listed = await page
+    .getByRole('table', { name: '督办事项' })
+    .locator('tbody tr td:first-child')
+    .allInnerTexts();
+  const files = await exportAll(page, testInfo, 'filtered');
+  const ledger = await workbook(files.get([...files.keys()].find((n) => n.includes('交办事项台账'))!)!);
+  const sheet = ledger.getWorksheet('全部')!;
+  expect(String(sheet.getCell('A2').value)).toContain('范围：单位：区住房和城乡建设局');
+  const [header, ...rows] = dataRows(sheet);
+  expect(rows.map((r) => r[0]).sort()).toEqual(
+    listed
+      .map((t) => t.trim())
+      .filter((t) => t !== '')
+      .sort(),
+  );
+  for (const r of rows)
+    expect(`${r[header!.indexOf('牵头单位')]}、${r[header!.indexOf('协办单位')]}`).toContain(
+      '区住房和城乡建设局',
+    );
 });
