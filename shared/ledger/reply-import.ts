@@ -87,6 +87,8 @@ export async function readReplyForm(fileName: string, bytes: Uint8Array): Promis
   const fail = (why: string): never => {
     throw new ReplyFormError(`“${fileName}”${why}`);
   };
+  if (/\.(xls|et|wps|csv)$/i.test(fileName))
+    fail('是旧格式或文本文件；请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入');
   if (!/\.xlsx$/i.test(fileName)) fail('不是 .xlsx 文件；请选择本系统导出、由承办单位填好的回复登记表');
   const tooLarge = zipSizeProblem(bytes);
   if (tooLarge) fail(`无法读取：${tooLarge}`);
@@ -97,7 +99,9 @@ export async function readReplyForm(fileName: string, bytes: Uint8Array): Promis
     fail('不完整或已损坏，无法作为 Excel 工作簿读取；请承办单位在 Excel 或 WPS 中打开并重新保存为 .xlsx');
   }
   const meta = workbook.getWorksheet(REPLY_META_SHEET);
-  const sheet = workbook.getWorksheet(REPLY_SHEET);
+  // A department may rename the sheet: then the first other sheet is the form.
+  const sheet =
+    workbook.getWorksheet(REPLY_SHEET) ?? workbook.worksheets.find((w) => w.name !== REPLY_META_SHEET);
   const text = (ws: ExcelJS.Worksheet, row: number, col: number) =>
     cellText(ws.getRow(row).getCell(col).value, ws.getRow(row).getCell(col).numFmt).trim();
   if (!meta || text(meta, 1, 2) !== REPLY_FORM_FORMAT)

@@ -2,6 +2,7 @@
 // with exceljs as a department would — good rows and bad ones — read back and planned row by row.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import {
   buildReplyForm,
   REPLY_COLUMNS,
@@ -271,7 +272,23 @@ describe('reading and planning returned forms', () => {
     await expect(readReplyForm('a.xlsx', new Uint8Array([80, 75, 3, 4, 1, 2]))).rejects.toBeInstanceOf(
       ReplyFormError,
     );
-    await expect(readReplyForm('a.csv', plain)).rejects.toThrow('不是 .xlsx 文件');
+    await expect(readReplyForm('a.xls', plain)).rejects.toThrow(
+      '是旧格式或文本文件；请在 Excel 或 WPS 中打开',
+    );
+    await expect(readReplyForm('a.pdf', plain)).rejects.toThrow('不是 .xlsx 文件');
+    // A zip bomb dressed as a form is refused before anything is inflated.
+    const bomb = new JSZip();
+    bomb.file('xl/worksheets/sheet1.xml', new Uint8Array(64 * 1024 * 1024));
+    const bombBytes = await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    await expect(readReplyForm('炸弹.xlsx', bombBytes)).rejects.toThrow(/^“炸弹\.xlsx”无法读取：/);
+  });
+
+  it('reads a form whose sheet the department renamed', async () => {
+    const wb = await loadWorkbook(await financeForm());
+    wb.getWorksheet(REPLY_SHEET)!.name = '财政局回复';
+    const renamed = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const form = await readReplyForm('r.xlsx', renamed);
+    expect(form.rows.map((r) => r.docNumber)).toEqual(['青工商联交〔2026〕1号', '青工商联交〔2026〕2号']);
   });
 
   it('reads dates as people type them', () => {
