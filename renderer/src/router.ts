@@ -95,6 +95,13 @@ export const router = createRouter({
       meta: { title: '跟踪督办' },
     },
     {
+      // 对账销号: per lead department, what was handed over and where it stands, 销号 in batch, 问题清单.
+      path: '/reconcile',
+      name: 'reconcile',
+      component: () => import('../views/ReconcileView.vue'),
+      meta: { title: '对账销号' },
+    },
+    {
       path: '/follow-up/:id',
       name: 'follow-up-item',
       component: () => import('../views/FollowUpItemView.vue'),
