@@ -7,6 +7,7 @@ import { ref, shallowRef } from 'vue';
 import { desk } from '../bridge';
 import { repositories } from '../db';
 import { loadLedgerItems } from './ledger-items';
+import { runLedgerJob } from '../ledger/ledger-client';
 import { useSettingsStore } from './settings';
 import { BOARD_COUNTER_LABEL, boardStateLabel, type BoardFilter } from '../../shared/domain/follow-up-board';
 import { WARNING_LABEL } from '../../shared/domain/labels';
@@ -103,44 +104,34 @@ export const useLedgerStore = defineStore('ledger', () => {
     formDeptIds: readonly Id[];
   }): Promise<LedgerOutcome> {
     return exclusive(async (): Promise<LedgerOutcome> => {
-      const settings = useSettingsStore();
-      if (!settings.loaded) await settings.load();
-      const organization = await repositories().settings.organization();
-      const orgName = organization.name || organization.shortName || '工商联';
       const today = toIsoDate(Date.now());
-      const [{ buildLedgerXlsx, ledgerFileStem }, { buildReplyForm, replyFormStem }] = await Promise.all([
-        import('../../shared/ledger/ledger-xlsx'),
-        import('../../shared/ledger/reply-form'),
-      ]);
+      const dbName = repositories().db.name;
       const files: Array<{ stem: string; bytes: Uint8Array }> = [];
-      if (request.ledger) {
-        const items = await loadLedgerItems({ ids: request.ledger.ids });
-        files.push({
-          stem: ledgerFileStem(organization.shortName || orgName, today),
-          bytes: await buildLedgerXlsx({
-            organization: orgName,
-            items,
-            departments: settings.departments,
-            today,
-            filterText: request.ledger.filterText,
-          }),
-        });
-      }
-      for (const deptId of request.formDeptIds) {
-        const department = settings.departmentById.get(deptId);
-        if (!department) continue;
-        const items = (await loadLedgerItems({ leadDeptId: deptId })).filter(awaitsDepartment);
-        files.push({
-          stem: replyFormStem(department.name, today),
-          bytes: await buildReplyForm({
-            organization: orgName,
-            department,
-            items,
-            today,
-            formId: crypto.randomUUID(),
-          }),
-        });
-      }
+      // Built in a worker: ten years of 台账 take seconds, and the screen stays alive meanwhile.
+      if (request.ledger)
+        files.push(
+          ...(
+            await runLedgerJob({
+              op: 'ledger',
+              dbName,
+              ids: [...request.ledger.ids],
+              filterText: request.ledger.filterText,
+              today,
+            })
+          ).files,
+        );
+      if (request.formDeptIds.length > 0)
+        files.push(
+          ...(
+            await runLedgerJob({
+              op: 'forms',
+              dbName,
+              deptIds: [...request.formDeptIds],
+              today,
+              formIds: request.formDeptIds.map(() => crypto.randomUUID()),
+            })
+          ).files,
+        );
       if (files.length === 0) return { ok: false, error: '请至少选择台账或一个单位的回复登记表' };
       const names = uniqueFileNames(files.map((f) => safeFileName(f.stem, '.xlsx')));
       const stamp = today.replaceAll('-', '');

@@ -137,9 +137,6 @@ export function writeRow<T>(
   item: T,
 ): ExcelJS.Row {
   const row = sheet.getRow(rowNumber);
-  // Excel and LibreOffice do not grow a row for wrapped text in a file they did not lay out: the height is set
-  // here from the lines the longest wrapped cell needs (10.5 pt text, about 14 pt a line).
-  let lines = 1;
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     cell.value = cellValue(c, item);
@@ -153,10 +150,22 @@ export function writeRow<T>(
     };
     if (c.kind === 'date') cell.numFmt = DATE_FORMAT;
     if (c.kind === 'code' || c.kind === 'text' || c.kind === undefined) cell.numFmt = '@';
-    if (c.wrap && typeof cell.value === 'string') lines = Math.max(lines, wrappedLines(cell.value, c.wrap));
   });
-  row.height = Math.max(18, lines * 14 + 4);
+  row.height = rowHeight(columns, item);
   return row;
+}
+
+/**
+ * A data row's height in points. Excel and LibreOffice do not grow a row for wrapped text in a file they did not
+ * lay out: it is set from the lines the longest wrapped cell needs (10.5 pt text, about 14 pt a line).
+ */
+export function rowHeight<T>(columns: readonly SheetColumn<T>[], item: T): number {
+  let lines = 1;
+  for (const c of columns) {
+    const v = c.wrap ? c.value(item) : undefined;
+    if (typeof v === 'string' && v !== '') lines = Math.max(lines, wrappedLines(xmlSafe(v), c.wrap!));
+  }
+  return Math.max(18, lines * 14 + 4);
 }
 
 /** Lines a text takes in a column `width` characters wide (Chinese characters count two; line breaks kept). */

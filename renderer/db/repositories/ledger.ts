@@ -1,15 +1,65 @@
 // 台账's reads: the handed-off 交办件 with everything a 台账 line prints (shared/ledger/ledger-item.ts). Nothing here
 // writes; 回复登记表 imports and 销号 are recorded through FollowUpRepository, with their audit records.
 import type { DeskDb } from '../desk-db';
+import { OrganizationRepository } from './organization';
+import { SettingsRepository } from './settings';
 import { HANDED_OFF_STATES } from '../../../shared/domain/follow-up-board';
-import type { LedgerSource } from '../../../shared/ledger/ledger-item';
-import type { Assignment, FollowUpStep, Id } from '../../../shared/domain/types';
+import {
+  byDocNumber,
+  ledgerItem,
+  type LedgerItem,
+  type LedgerSource,
+} from '../../../shared/ledger/ledger-item';
+import type {
+  Assignment,
+  Department,
+  FollowUpStep,
+  Id,
+  IsoDate,
+  Organization,
+} from '../../../shared/domain/types';
 
 /** Which items: these ids, or every handed-off item (optionally of one lead department). */
 export type LedgerQuery = { ids: readonly Id[] } | { leadDeptId?: Id };
 
+/** The organisation a 台账 is printed for. */
+export interface LedgerContext {
+  organization: Organization;
+  departments: Department[];
+}
+
 export class LedgerRepository {
   constructor(private readonly db: DeskDb) {}
+
+  /**
+   * The 台账 lines asked for, in 文号 order, as they stand on `today` under the rules and holiday table stored in
+   * 设置 — read from the database alone, so a worker can make a 台账 without the renderer's stores.
+   */
+  async items(query: LedgerQuery, today: IsoDate): Promise<LedgerItem[]> {
+    const settings = new SettingsRepository(this.db);
+    const organization = new OrganizationRepository(this.db);
+    const [sources, rules, table, departments, leaders] = await Promise.all([
+      this.sources(query),
+      settings.deadlineRules(),
+      settings.holidayTable(),
+      organization.listDepartments(),
+      organization.listLeaders(),
+    ]);
+    const names = {
+      departmentById: new Map(departments.map((d) => [d.id, d])),
+      leaderById: new Map(leaders.map((l) => [l.id, l])),
+    };
+    return sources.map((s) => ledgerItem(s, names, { today, rules, table })).sort(byDocNumber);
+  }
+
+  /** The organisation and its departments, for titles and the 按单位汇总. */
+  async context(): Promise<LedgerContext> {
+    const [organization, departments] = await Promise.all([
+      new SettingsRepository(this.db).organization(),
+      new OrganizationRepository(this.db).listDepartments(),
+    ]);
+    return { organization, departments };
+  }
 
   /** The sources of the 台账 lines asked for, in one read transaction; items not handed off are left out. */
   sources(query: LedgerQuery = {}): Promise<LedgerSource[]> {

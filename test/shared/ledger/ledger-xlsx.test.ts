@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildLedgerXlsx, LEDGER_COLUMNS, SUMMARY_SHEET } from '../../../shared/ledger/ledger-xlsx';
 import { byDocNumber } from '../../../shared/ledger/ledger-item';
+import { columnLetter } from '../../../shared/ledger/sheet-rows';
+import type ExcelJS from 'exceljs';
 import { readXlsxRows } from '../../../shared/directory/xlsx';
 import { DEPARTMENTS, handedOff, line, moved, reply, sampleLedger } from './ledger-fixture';
 import { expectNoFormulas, HOSTILE_TEXTS, loadWorkbook, workbookXml } from './xlsx-parts';
@@ -167,5 +169,45 @@ describe('buildLedgerXlsx', () => {
     const gone = line(moved(handedOff(40, 'd-old', '2026-11-20'), [reply('2026-11-21')]));
     const wb = await loadWorkbook(await buildLedgerXlsx(input([gone])));
     expect(wb.getWorksheet(SUMMARY_SHEET)!.getCell('A4').value).toBe('（未指定单位）');
+  });
+});
+
+describe('rows written straight into the sheet', () => {
+  it('names columns as Excel does', () => {
+    expect([1, 26, 27, 31, 52, 53, 702, 703].map(columnLetter)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AE',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
+  });
+
+  it('keeps markup characters, line breaks and spaces as text, and each row in its template’s style', async () => {
+    const text = ' <b>A&B</b> "引号"\r\n第二行 ';
+    const items = [line(moved(handedOff(60, 'd-fin', '2026-11-05'), []), text), ...sampleLedger()];
+    const wb = await loadWorkbook(await buildLedgerXlsx(input(items)));
+    const sheet = wb.getWorksheet('全部')!;
+    const demand = LEDGER_COLUMNS.findIndex((c) => c.header === '反映问题') + 1;
+    const warning = LEDGER_COLUMNS.findIndex((c) => c.header === '预警') + 1;
+    const rowOf = (doc: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === doc) found = row;
+      });
+      return found!;
+    };
+    expect(rowOf('青工商联交〔2026〕60号').getCell(demand).value).toBe(text.trim());
+    // 2号 is overdue (red), 1号 is not: their 预警 cells carry the red fill and none.
+    expect(rowOf('青工商联交〔2026〕2号').getCell(warning).fill).toMatchObject({
+      fgColor: { argb: 'FFF8CBAD' },
+    });
+    expect(rowOf('青工商联交〔2026〕1号').getCell(warning).fill).not.toHaveProperty('fgColor');
+    // Every data row has its borders and the height its wrapped text needs (two lines here).
+    expect(rowOf('青工商联交〔2026〕60号').getCell(demand).border?.top?.style).toBe('thin');
+    expect(rowOf('青工商联交〔2026〕60号').height).toBe(2 * 14 + 4);
   });
 });
