@@ -25,6 +25,8 @@ import {
 import { buildItemHistory } from '../../../shared/docs/item-history';
 import { meetingDocuments } from '../../../shared/docs/meeting-documents';
 import { buildUrgeNotice, urgeNotices } from '../../../shared/docs/urge-notice';
+import { buildOutstandingList, outstandingList } from '../../../shared/docs/outstanding-list';
+import { DEPARTMENTS, sampleLedger } from '../ledger/ledger-fixture';
 import { fixWordPart } from '../../../shared/docs/ooxml-fixup';
 import { AlignmentType, Document, Packer, Paragraph } from 'docx';
 import type { TextRun } from 'docx';
@@ -83,13 +85,25 @@ beforeAll(async () => {
     ...meeting.map((d) => ({ name: d.stem, bytes: d.bytes })),
     { name: 'urge-notice', bytes: await buildUrgeNotice(urge.notices[0]!) },
     { name: 'item-history', bytes: history },
+    // 问题清单 of the district: every department's figures, then each one's outstanding items.
+    {
+      name: 'outstanding-list',
+      bytes: await buildOutstandingList(
+        outstandingList({
+          items: sampleLedger(),
+          departments: DEPARTMENTS,
+          today: '2026-11-30',
+          organization: '青溪区工商联',
+        }),
+      ),
+    },
   ];
   documents = await Promise.all(built.map(async (d) => ({ name: d.name, parts: await wordParts(d.bytes) })));
 });
 
 describe('every document', () => {
-  it('are nine documents of every kind', () => {
-    expect(documents).toHaveLength(9);
+  it('are ten documents of every kind', () => {
+    expect(documents).toHaveLength(10);
   });
 
   it('writes the children of w:pPr, w:rPr, w:tblPr and w:sectPr in the order of ECMA-376', () => {
