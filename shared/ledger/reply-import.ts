@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { cellText } from '../directory/xlsx';
-import { zipSizeProblem } from '../directory/zip-guard';
+import { XLSX_LIMITS, zipSizeProblem, type ZipLimits } from '../directory/zip-guard';
 import { checkStep, handedOffOn, type StepInput } from '../domain/follow-up';
 import { parseDocNumber } from '../domain/doc-number';
 import { toHalfWidth } from '../domain/half-width';
@@ -31,6 +31,12 @@ import {
 export class ReplyFormError extends Error {
   override name = 'ReplyFormError';
 }
+
+/**
+ * A department's form holds tens of rows (a thousand would inflate to a few MB): anything near the directory's
+ * 300 MB is not a returned form, and reading it would hold the screen. Refused before it is inflated.
+ */
+export const REPLY_FORM_LIMITS: ZipLimits = { ...XLSX_LIMITS, maxTotalBytes: 30 * 1024 * 1024 };
 
 /** What the form said an item was when it was made (the locked cells). */
 export interface ExportedItem {
@@ -90,7 +96,7 @@ export async function readReplyForm(fileName: string, bytes: Uint8Array): Promis
   if (/\.(xls|et|wps|csv)$/i.test(fileName))
     fail('是旧格式或文本文件；请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入');
   if (!/\.xlsx$/i.test(fileName)) fail('不是 .xlsx 文件；请选择本系统导出、由承办单位填好的回复登记表');
-  const tooLarge = zipSizeProblem(bytes);
+  const tooLarge = zipSizeProblem(bytes, REPLY_FORM_LIMITS);
   if (tooLarge) fail(`无法读取：${tooLarge}`);
   const workbook = new ExcelJS.Workbook();
   try {

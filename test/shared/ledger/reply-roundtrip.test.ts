@@ -283,6 +283,22 @@ describe('reading and planning returned forms', () => {
     await expect(readReplyForm('炸弹.xlsx', bombBytes)).rejects.toThrow(/^“炸弹\.xlsx”无法读取：/);
   });
 
+  it('refuses a workbook far larger than any returned form before reading it', async () => {
+    const big = new JSZip();
+    // 40 MB of text that compresses normally (not a bomb): more than a form could ever hold.
+    const line = '<row><c t="inlineStr"><is><t>企业反映问题文字企业反映问题文字</t></is></c></row>';
+    big.file(
+      'xl/worksheets/sheet1.xml',
+      Array.from({ length: (40 * 1024 * 1024) / line.length }, (_, i) =>
+        line.replace('文字', String(i)),
+      ).join(''),
+    );
+    const bytes = await big.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    await expect(readReplyForm('大.xlsx', bytes)).rejects.toThrow(
+      /^“大\.xlsx”无法读取：文件解压后超过 30 MB/,
+    );
+  });
+
   it('reads a form whose sheet the department renamed', async () => {
     const wb = await loadWorkbook(await financeForm());
     wb.getWorksheet(REPLY_SHEET)!.name = '财政局回复';
