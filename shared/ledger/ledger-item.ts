@@ -193,3 +193,37 @@ export const awaitsDepartment = (item: Pick<LedgerItem, 'state'>): boolean =>
 
 /** 逾期: waiting for a reply past its 答复期限 (红色预警 for 办理超时). */
 export const isOverdueItem = (item: Pick<LedgerItem, 'daysOverdue'>): boolean => item.daysOverdue > 0;
+
+/** A line with nothing in it: what a sheet without items is laid out with, and what tests build lines on. */
+export const BLANK_LEDGER_ITEM: Readonly<LedgerItem> = Object.freeze({
+  assignmentId: '',
+  docNumber: '',
+  meetingId: '',
+  meetingTitle: '',
+  meetingDate: undefined,
+  enterpriseName: '',
+  creditCode: '',
+  demand: '',
+  categories: '',
+  leadDeptId: '',
+  leadDept: '',
+  coDepts: '',
+  leadLeader: '',
+  instruction: '',
+  state: 'handed_off',
+  stateText: '',
+  warning: 'none',
+  warningText: '',
+  daysOverdue: 0,
+  round: 1,
+  redoRounds: 0,
+  replyContent: '',
+  replyHandler: '',
+  replyPhone: '',
+  replyWay: '',
+  repliedLate: false,
+  lastProgress: '',
+  satisfactionText: '',
+  callbackWords: '',
+  escalatedTo: '',
+});

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { departmentTallies, totalTally, type DepartmentTally } from './reconcile';
-import { isOpenItem, isOverdueItem, type LedgerItem } from './ledger-item';
+import { BLANK_LEDGER_ITEM, isOpenItem, isOverdueItem, type LedgerItem } from './ledger-item';
 import {
   cellValue,
   printArea,
@@ -102,40 +102,6 @@ const SUMMARY_COLUMNS: readonly SheetColumn<DepartmentTally>[] = [
 /** The looks a data row can have: its 预警 cell plain, yellow or red. */
 const TEMPLATE_WARNINGS: readonly Warning[] = ['none', 'yellow', 'red'];
 
-/** A line to lay the template rows out with when the sheet has none (its values never reach the file). */
-const TEMPLATE_ITEM: LedgerItem = {
-  assignmentId: '',
-  docNumber: '',
-  meetingId: '',
-  meetingTitle: '',
-  meetingDate: undefined,
-  enterpriseName: '',
-  creditCode: '',
-  demand: '',
-  categories: '',
-  leadDeptId: '',
-  leadDept: '',
-  coDepts: '',
-  leadLeader: '',
-  instruction: '',
-  state: 'handed_off',
-  stateText: '',
-  warning: 'none',
-  warningText: '',
-  daysOverdue: 0,
-  round: 1,
-  redoRounds: 0,
-  replyContent: '',
-  replyHandler: '',
-  replyPhone: '',
-  replyWay: '',
-  repliedLate: false,
-  lastProgress: '',
-  satisfactionText: '',
-  callbackWords: '',
-  escalatedTo: '',
-};
-
 const WARNING_FILL: Record<'yellow' | 'red', ExcelJS.Fill> = {
   yellow: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } },
   red: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } },
@@ -156,7 +122,7 @@ export async function buildLedgerXlsx(input: LedgerWorkbookInput): Promise<Uint8
 
   // Each state sheet is laid out by exceljs with three template rows (正常, 黄色预警, 红色预警); its rows are then
   // written straight into the sheet XML in their style (sheet-rows.ts): ten years in seconds, not a minute.
-  const template = input.items[0] ?? TEMPLATE_ITEM;
+  const template = input.items[0] ?? BLANK_LEDGER_ITEM;
   const rowsBySheet: SheetRows[] = [];
   LEDGER_SHEETS.forEach(({ name, keep }, index) => {
     const items = input.items.filter(keep);

@@ -2,7 +2,7 @@
 // order (those no longer listed after, by name), 清零 when every item is 销号, the 合计 and the district's progress,
 // and an empty 台账.
 import { describe, expect, it } from 'vitest';
-import type { LedgerItem } from '../../../shared/ledger/ledger-item';
+import { BLANK_LEDGER_ITEM, type LedgerItem } from '../../../shared/ledger/ledger-item';
 import {
   clearingProgress,
   departmentTallies,
@@ -22,38 +22,21 @@ let n = 0;
 function line(leadDeptId: string, state: AssignmentStatus, more: Partial<LedgerItem> = {}): LedgerItem {
   n += 1;
   return {
+    ...BLANK_LEDGER_ITEM,
     assignmentId: `a${n}`,
     docNumber: `青工商联交〔2026〕${n}号`,
     meetingId: 'm1',
     meetingTitle: '青溪区第14次“民营企业接待日”',
     meetingDate: '2026-11-21',
     enterpriseName: `企业${n}`,
-    creditCode: '',
     demand: `诉求${n}`,
-    categories: '',
     leadDeptId,
     leadDept: DEPARTMENTS.find((d) => d.id === leadDeptId)?.name ?? '',
-    coDepts: '',
-    leadLeader: '',
-    instruction: '',
     handedOffOn: '2026-11-23',
     replyDueAt: '2026-12-07',
     state,
     stateText: state,
-    warning: 'none',
     warningText: '正常',
-    daysOverdue: 0,
-    round: 1,
-    redoRounds: 0,
-    replyContent: '',
-    replyHandler: '',
-    replyPhone: '',
-    replyWay: '',
-    repliedLate: false,
-    lastProgress: '',
-    satisfactionText: '',
-    callbackWords: '',
-    escalatedTo: '',
     ...more,
   };
 }
