@@ -1,0 +1,561 @@
+/**
+ * 统计分析 and 以月答卷: every figure the federation reports, defined once, as pure functions over the records.
+ * Each figure carries its definition in Chinese (shown one tap away) and the records behind it (every number opens
+ * its list). Dates are China's calendar days (periods.ts); working days follow the holiday table.
+ *
+ * Cohorts, so that a month's figures add up and never count a thing twice:
+ * - 会议, 企业, 发言, 诉求: the meetings held in the period (by meeting date) and what was raised at them;
+ * - 交办件: handed over in the period (by 交办时间);
+ * - 按时反馈 / 逾期: the rounds (第N次办理) whose 答复期限 fell in the period and has passed — replied by it, or not;
+ * - 满意度: the 回访 made in the period (an item's last one in the period);
+ * - 平均答复用时, 重办, 转报: the replies, 重办 and 转报 recorded in the period.
+ * The kind and level filters narrow every cohort to items from meetings of that kind and level.
+ *
+ * `prepareStats` indexes the records once (rounds, corrected steps); `computeStats` answers a period from them in
+ * milliseconds, so the screen recomputes on every filter change.
+ */
+import { daysRemaining } from './deadlines';
+import { effectiveSteps, type EffectiveStep } from './follow-up';
+import { meetingHeld } from './follow-up-board';
+import type { HolidayTable } from './holidays';
+import { inPeriod, monthsEnding, type Period } from './periods';
+import { toIsoDate } from './workdays';
+import type {
+  Assignment,
+  Concern,
+  Department,
+  FollowUpStep,
+  Id,
+  IsoDate,
+  Meeting,
+  MeetingKind,
+  MeetingLevel,
+  QueueEntry,
+} from './types';
+
+/** What a figure's records are. */
+export type RefKind = 'meeting' | 'concern' | 'assignment' | 'enterprise' | 'speaker';
+
+/** The records behind a number: what the list opened from it shows. */
+export interface Refs {
+  kind: RefKind;
+  ids: Id[];
+}
+
+/** A number with its records. */
+export interface Count {
+  value: number;
+  refs: Refs;
+}
+
+/** A share: numerator ÷ denominator (undefined when nothing is in the denominator). */
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  value: number | undefined;
+  /** The records counted above the line. */
+  refs: Refs;
+  /** The records counted below it. */
+  base: Refs;
+}
+
+/** The records, as the statistics read them. */
+export interface StatsData {
+  meetings: readonly Pick<Meeting, 'id' | 'kind' | 'level' | 'date' | 'status' | 'deletedAt' | 'title'>[];
+  queue: readonly Pick<QueueEntry, 'id' | 'meetingId' | 'enterpriseId' | 'status' | 'channel'>[];
+  concerns: readonly Pick<
+    Concern,
+    | 'id'
+    | 'meetingId'
+    | 'enterpriseId'
+    | 'category'
+    | 'channel'
+    | 'urgency'
+    | 'disposition'
+    | 'precollected'
+    | 'confirmedAt'
+  >[];
+  assignments: readonly Assignment[];
+  steps: readonly FollowUpStep[];
+  departments: readonly Pick<Department, 'id' | 'name' | 'order'>[];
+}
+
+/** What to count: the period, the meetings' kind and level, on which day (rounds not yet due are not counted). */
+export interface StatsQuery {
+  period: Period;
+  kind?: MeetingKind;
+  level?: MeetingLevel;
+  today: IsoDate;
+  table: HolidayTable;
+}
+
+/** One round of handling (第N次办理) of an item: when it started, its 答复期限, the reply. */
+export interface Round {
+  assignmentId: Id;
+  round: number;
+  start: IsoDate | undefined;
+  due: IsoDate | undefined;
+  repliedOn: IsoDate | undefined;
+}
+
+/** What a 转报 item came to. */
+export type EscalationOutcome = '上级已答复' | '已办结' | '待上级答复';
+
+export interface EscalatedItem {
+  assignmentId: Id;
+  to: string;
+  on: IsoDate;
+  outcome: EscalationOutcome;
+}
+
+/** A department's line in the ranking (as lead department). */
+export interface DepartmentRank {
+  deptId: Id;
+  deptName: string;
+  handedOff: Count;
+  onTime: Rate;
+  satisfied: Rate;
+  overdue: Count;
+  redo: Count;
+}
+
+/** A month of the trend. */
+export interface TrendMonth {
+  month: Period;
+  meetings: number;
+  demands: number;
+  handedOff: number;
+  onTimeRate: number | undefined;
+  /** 满意 ÷ 回访 */
+  satisfiedRate: number | undefined;
+  /** (满意 + 基本满意) ÷ 回访 */
+  satisfiedOrBasicRate: number | undefined;
+}
+
+/** A category, channel or urgency with how many demands. */
+export interface Breakdown {
+  name: string;
+  count: Count;
+}
+
+/** Every figure of a period. */
+export interface Statistics {
+  period: Period;
+  meetings: Count;
+  enterprises: Count;
+  speakers: Count;
+  demands: Count;
+  byCategory: Breakdown[];
+  byChannel: Breakdown[];
+  byUrgency: Breakdown[];
+  onSite: Count;
+  assigned: Count;
+  escalatedOnSite: Count;
+  handedOff: Count;
+  byDepartment: Breakdown[];
+  onTime: Rate;
+  overdue: Count;
+  closed: Rate;
+  /** 满意 ÷ 回访 */
+  satisfied: Rate;
+  /** (满意 + 基本满意) ÷ 回访 */
+  satisfiedOrBasic: Rate;
+  unsatisfied: Count;
+  /** Average working days from the start of a round to its reply, replies recorded in the period. */
+  averageReplyDays: { value: number | undefined; replies: number; refs: Refs };
+  redo: Count;
+  escalated: Count;
+  escalations: EscalatedItem[];
+  ranking: DepartmentRank[];
+  trend: TrendMonth[];
+}
+
+/** The definitions, as the screen shows them one tap away and the report's notes print them. */
+export const FIGURE_DEFINITIONS = {
+  meetings: '统计期内召开（已结束）的会议场次，按会议日期计。',
+  enterprises: '统计期内会议上发言或书面反映诉求的企业，同一企业只计一次。',
+  speakers: '统计期内会议上实际发言的人次（缺席者不计）。',
+  demands: '统计期内会议上反映的诉求件数（会前收集但未在会上确认的不计）。',
+  onSite: '会上由部门或领导当场答复、现场解决的诉求。',
+  assigned: '会上确定需交办的诉求。',
+  escalatedOnSite: '会上确定转报上级的诉求。',
+  handedOff: '统计期内交办（送达承办单位）的交办件，按交办时间计。',
+  onTime:
+    '答复期限在统计期内且已到期的办理轮次中，在期限内（含当日）答复的比例；重办的每一轮单独计算，经批准延期的按延期后的期限。',
+  overdue: '答复期限在统计期内且已到期、但未在期限内答复的办理轮次。',
+  closed: '统计期内交办的交办件中，截至今天已办结（含已销号）的比例。',
+  satisfied: '统计期内回访的交办件中，企业评价“满意”的比例（同一件以统计期内最后一次回访为准）。',
+  satisfiedOrBasic: '统计期内回访的交办件中，企业评价“满意”或“基本满意”的比例。',
+  unsatisfied: '统计期内回访评价为“不满意”的交办件。',
+  averageReplyDays:
+    '统计期内收到的答复，自交办（重办从重办之日）起至答复之日的工作日数的平均值（按节假日表）。',
+  redo: '统计期内因回访不满意而重办的次数。',
+  escalated: '统计期内转报上级的交办件；结果按上级是否已答复、是否已办结分列。',
+} as const;
+
+export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
+
+/** The records indexed once: meetings by id, each item's corrected steps and rounds. */
+export interface PreparedStats {
+  data: StatsData;
+  meetingById: Map<Id, StatsData['meetings'][number]>;
+  stepsOf: Map<Id, EffectiveStep[]>;
+  rounds: Round[];
+  handedOffOn: Map<Id, IsoDate>;
+}
+
+const count = (kind: RefKind, ids: Iterable<Id>): Count => {
+  const list = [...ids];
+  return { value: list.length, refs: { kind, ids: list } };
+};
+const rate = (kind: RefKind, top: Iterable<Id>, bottom: Iterable<Id>): Rate => {
+  const ids = [...top];
+  const base = [...bottom];
+  return {
+    numerator: ids.length,
+    denominator: base.length,
+    value: base.length === 0 ? undefined : ids.length / base.length,
+    refs: { kind, ids },
+    base: { kind, ids: base },
+  };
+};
+
+/** The rounds of an item from its corrected steps (see the file comment for 答复期限 per round). */
+export function roundsOf(a: Assignment, steps: readonly EffectiveStep[]): Round[] {
+  if (a.handedOffAt === undefined) return [];
+  const current = a.round ?? 1;
+  const out: Round[] = [];
+  for (let r = 1; r <= current; r += 1) {
+    const opened = r === 1 ? undefined : steps.find((s) => s.kind === 'redo' && s.round === r - 1);
+    const start = r === 1 ? toIsoDate(a.handedOffAt) : opened?.on;
+    const extended = steps.filter((s) => s.kind === 'extend' && s.round === r).at(-1);
+    // The round's last 答复期限: the item's own for the current round; an earlier one's from its 延期, the 重办 that
+    // opened it, or (round 1) the 办理时限 signed.
+    const due =
+      r === current
+        ? a.replyDueAt
+        : extended?.kind === 'extend'
+          ? extended.replyDueAt
+          : opened?.kind === 'redo'
+            ? opened.replyDueAt
+            : a.dueAt;
+    const reply = steps.find((s) => s.kind === 'reply' && s.round === r);
+    out.push({ assignmentId: a.id, round: r, start, due, repliedOn: reply?.on });
+  }
+  return out;
+}
+
+/** Index the records once. */
+export function prepareStats(data: StatsData): PreparedStats {
+  const raw = new Map<Id, FollowUpStep[]>();
+  for (const s of data.steps) {
+    const list = raw.get(s.assignmentId);
+    if (list) list.push(s);
+    else raw.set(s.assignmentId, [s]);
+  }
+  const stepsOf = new Map<Id, EffectiveStep[]>();
+  const rounds: Round[] = [];
+  const handedOffOn = new Map<Id, IsoDate>();
+  for (const a of data.assignments) {
+    const steps = effectiveSteps(raw.get(a.id) ?? []);
+    stepsOf.set(a.id, steps);
+    if (a.handedOffAt !== undefined) handedOffOn.set(a.id, toIsoDate(a.handedOffAt));
+    rounds.push(...roundsOf(a, steps));
+  }
+  return { data, meetingById: new Map(data.meetings.map((m) => [m.id, m])), stepsOf, rounds, handedOffOn };
+}
+
+/** Every figure of the query's period. */
+export function computeStats(prepared: PreparedStats, query: StatsQuery): Statistics {
+  const { data, meetingById } = prepared;
+  const p = query.period;
+  const fits = (meetingId: Id) => {
+    const m = meetingById.get(meetingId);
+    return (
+      m !== undefined &&
+      (query.kind === undefined || m.kind === query.kind) &&
+      (query.level === undefined || m.level === query.level)
+    );
+  };
+  const assignmentById = new Map(data.assignments.map((a) => [a.id, a]));
+  const itemFits = (id: Id) => {
+    const a = assignmentById.get(id);
+    return a !== undefined && fits(a.meetingId);
+  };
+
+  // ── Meetings and what was raised ──
+  const held = data.meetings.filter((m) => meetingHeld(m) && inPeriod(m.date, p) && fits(m.id));
+  const heldIds = new Set(held.map((m) => m.id));
+  const concerns = data.concerns.filter(
+    (c) =>
+      heldIds.has(c.meetingId) &&
+      (!c.precollected || c.confirmedAt !== undefined || c.disposition !== undefined),
+  );
+  const queue = data.queue.filter((q) => heldIds.has(q.meetingId));
+  const spoke = queue.filter((q) => q.status === 'done');
+  const enterprises = new Set<Id>();
+  for (const q of queue) if (q.status === 'done' || q.channel === '书面') enterprises.add(q.enterpriseId);
+  for (const c of concerns) enterprises.add(c.enterpriseId);
+  const breakdown = (key: (c: (typeof concerns)[number]) => string): Breakdown[] => {
+    const groups = new Map<string, Id[]>();
+    for (const c of concerns) {
+      const name = key(c) || '未分类';
+      const list = groups.get(name);
+      if (list) list.push(c.id);
+      else groups.set(name, [c.id]);
+    }
+    return [...groups.entries()]
+      .map(([name, ids]) => ({ name, count: count('concern', ids) }))
+      .sort((x, y) => y.count.value - x.count.value || (x.name < y.name ? -1 : 1));
+  };
+  const byDisposition = (d: Concern['disposition']) =>
+    count(
+      'concern',
+      concerns.filter((c) => c.disposition === d).map((c) => c.id),
+    );
+
+  // ── 交办件 handed over in the period ──
+  const handed = data.assignments.filter(
+    (a) => inPeriod(prepared.handedOffOn.get(a.id), p) && fits(a.meetingId),
+  );
+  const deptName = new Map(data.departments.map((d) => [d.id, d.name]));
+  const byDept = new Map<Id, Id[]>();
+  for (const a of handed) {
+    const list = byDept.get(a.leadDeptId);
+    if (list) list.push(a.id);
+    else byDept.set(a.leadDeptId, [a.id]);
+  }
+  const closedIds = handed
+    .filter((a) => a.status === 'closed' || a.status === 'written_off')
+    .map((a) => a.id);
+
+  // ── Rounds due in the period, replies, 回访, 重办, 转报 ──
+  const due = prepared.rounds.filter(
+    (r) => r.due !== undefined && inPeriod(r.due, p) && r.due <= query.today && itemFits(r.assignmentId),
+  );
+  const onTimeRounds = due.filter((r) => r.repliedOn !== undefined && r.repliedOn <= r.due!);
+  const lateRounds = due.filter((r) => !(r.repliedOn !== undefined && r.repliedOn <= r.due!));
+  const roundKey = (r: Round) => r.assignmentId;
+
+  const lastCallback = new Map<Id, EffectiveStep & { kind: 'callback' }>();
+  const replyDays: Array<{ id: Id; days: number }> = [];
+  const redo: Id[] = [];
+  const escalations: EscalatedItem[] = [];
+  for (const a of data.assignments) {
+    if (!fits(a.meetingId)) continue;
+    const steps = prepared.stepsOf.get(a.id) ?? [];
+    for (const s of steps) {
+      if (!inPeriod(s.on, p)) continue;
+      if (s.kind === 'callback') lastCallback.set(a.id, s);
+      else if (s.kind === 'redo') redo.push(a.id);
+      else if (s.kind === 'escalate') {
+        const answered = steps.some((x) => x.kind === 'reply' && x.fromEscalation);
+        escalations.push({
+          assignmentId: a.id,
+          to: s.to,
+          on: s.on,
+          outcome:
+            a.status === 'closed' || a.status === 'written_off'
+              ? '已办结'
+              : answered
+                ? '上级已答复'
+                : '待上级答复',
+        });
+      }
+    }
+  }
+  for (const r of prepared.rounds) {
+    if (r.repliedOn === undefined || r.start === undefined || !inPeriod(r.repliedOn, p)) continue;
+    if (!itemFits(r.assignmentId)) continue;
+    replyDays.push({
+      id: r.assignmentId,
+      days: Math.max(0, daysRemaining(r.start, r.repliedOn, 'working', query.table).days),
+    });
+  }
+  const evaluated = [...lastCallback.keys()];
+  const verdict = (ok: (s: EffectiveStep & { kind: 'callback' }) => boolean) =>
+    [...lastCallback.entries()].filter(([, s]) => ok(s)).map(([id]) => id);
+
+  const ranking: DepartmentRank[] = [
+    ...new Set([...byDept.keys(), ...due.map((r) => assignmentById.get(r.assignmentId)!.leadDeptId)]),
+  ]
+    .map((deptId) => {
+      const mine = (id: Id) => assignmentById.get(id)?.leadDeptId === deptId;
+      const dueMine = due.filter((r) => mine(r.assignmentId));
+      const evaluatedMine = evaluated.filter(mine);
+      return {
+        deptId,
+        deptName: deptName.get(deptId) ?? '（已删除的单位）',
+        handedOff: count('assignment', byDept.get(deptId) ?? []),
+        onTime: rate(
+          'assignment',
+          onTimeRounds.filter((r) => mine(r.assignmentId)).map(roundKey),
+          dueMine.map(roundKey),
+        ),
+        satisfied: rate(
+          'assignment',
+          verdict((s) => s.satisfaction !== 'unsatisfied').filter(mine),
+          evaluatedMine,
+        ),
+        overdue: count('assignment', lateRounds.filter((r) => mine(r.assignmentId)).map(roundKey)),
+        redo: count('assignment', redo.filter(mine)),
+      };
+    })
+    .sort(
+      (x, y) =>
+        (y.onTime.value ?? -1) - (x.onTime.value ?? -1) ||
+        (y.satisfied.value ?? -1) - (x.satisfied.value ?? -1) ||
+        x.overdue.value - y.overdue.value ||
+        y.handedOff.value - x.handedOff.value ||
+        (x.deptName < y.deptName ? -1 : 1),
+    );
+
+  const averageDays =
+    replyDays.length === 0
+      ? undefined
+      : Math.round((replyDays.reduce((s, r) => s + r.days, 0) / replyDays.length) * 10) / 10;
+
+  return {
+    period: p,
+    meetings: count('meeting', heldIds),
+    enterprises: count('enterprise', enterprises),
+    speakers: count(
+      'speaker',
+      spoke.map((q) => q.id),
+    ),
+    demands: count(
+      'concern',
+      concerns.map((c) => c.id),
+    ),
+    byCategory: breakdown((c) => c.category),
+    byChannel: breakdown((c) => c.channel),
+    byUrgency: breakdown((c) => URGENCY_NAME[c.urgency] ?? c.urgency),
+    onSite: byDisposition('resolved_on_site'),
+    assigned: byDisposition('assign'),
+    escalatedOnSite: byDisposition('escalate'),
+    handedOff: count(
+      'assignment',
+      handed.map((a) => a.id),
+    ),
+    byDepartment: [...byDept.entries()]
+      .map(([id, ids]) => ({ name: deptName.get(id) ?? '（已删除的单位）', count: count('assignment', ids) }))
+      .sort((x, y) => y.count.value - x.count.value || (x.name < y.name ? -1 : 1)),
+    onTime: rate('assignment', onTimeRounds.map(roundKey), due.map(roundKey)),
+    overdue: count('assignment', lateRounds.map(roundKey)),
+    closed: rate(
+      'assignment',
+      closedIds,
+      handed.map((a) => a.id),
+    ),
+    satisfied: rate(
+      'assignment',
+      verdict((s) => s.satisfaction === 'satisfied'),
+      evaluated,
+    ),
+    satisfiedOrBasic: rate(
+      'assignment',
+      verdict((s) => s.satisfaction !== 'unsatisfied'),
+      evaluated,
+    ),
+    unsatisfied: count(
+      'assignment',
+      verdict((s) => s.satisfaction === 'unsatisfied'),
+    ),
+    averageReplyDays: {
+      value: averageDays,
+      replies: replyDays.length,
+      refs: { kind: 'assignment', ids: replyDays.map((r) => r.id) },
+    },
+    redo: count('assignment', redo),
+    escalated: count(
+      'assignment',
+      escalations.map((e) => e.assignmentId),
+    ),
+    escalations,
+    ranking,
+    trend: trendOf(prepared, query),
+  };
+}
+
+const URGENCY_NAME: Record<string, string> = { urgent: '急', major: '重', hard: '难', normal: '一般' };
+
+/**
+ * The month-over-month trend: the twelve months ending with the period's last month (a year: its own months),
+ * each counted by the same definitions.
+ */
+export function trendOf(prepared: PreparedStats, query: StatsQuery): TrendMonth[] {
+  const months = monthsEnding(query.period.to, 12);
+  return months.map((month) => {
+    const s = computeLight(prepared, { ...query, period: month });
+    return { month, ...s };
+  });
+}
+
+/** The trend's few figures of one month, without the lists. */
+function computeLight(prepared: PreparedStats, query: StatsQuery): Omit<TrendMonth, 'month'> {
+  const { data, meetingById } = prepared;
+  const p = query.period;
+  const fits = (meetingId: Id) => {
+    const m = meetingById.get(meetingId);
+    return (
+      m !== undefined &&
+      (query.kind === undefined || m.kind === query.kind) &&
+      (query.level === undefined || m.level === query.level)
+    );
+  };
+  let meetings = 0;
+  const held = new Set<Id>();
+  for (const m of data.meetings)
+    if (meetingHeld(m) && inPeriod(m.date, p) && fits(m.id)) {
+      meetings += 1;
+      held.add(m.id);
+    }
+  let demands = 0;
+  for (const c of data.concerns)
+    if (
+      held.has(c.meetingId) &&
+      (!c.precollected || c.confirmedAt !== undefined || c.disposition !== undefined)
+    )
+      demands += 1;
+  let handedOff = 0;
+  const meetingOf = new Map<Id, Id>();
+  for (const a of data.assignments) {
+    meetingOf.set(a.id, a.meetingId);
+    if (inPeriod(prepared.handedOffOn.get(a.id), p) && fits(a.meetingId)) handedOff += 1;
+  }
+  let due = 0;
+  let onTime = 0;
+  for (const r of prepared.rounds) {
+    if (r.due === undefined || !inPeriod(r.due, p) || r.due > query.today) continue;
+    if (!fits(meetingOf.get(r.assignmentId) ?? '')) continue;
+    due += 1;
+    if (r.repliedOn !== undefined && r.repliedOn <= r.due) onTime += 1;
+  }
+  let evaluated = 0;
+  let satisfied = 0;
+  let satisfiedOrBasic = 0;
+  for (const [id, steps] of prepared.stepsOf) {
+    if (!fits(meetingOf.get(id) ?? '')) continue;
+    let last: EffectiveStep | undefined;
+    for (const s of steps) if (s.kind === 'callback' && inPeriod(s.on, p)) last = s;
+    if (last?.kind !== 'callback') continue;
+    evaluated += 1;
+    if (last.satisfaction === 'satisfied') satisfied += 1;
+    if (last.satisfaction !== 'unsatisfied') satisfiedOrBasic += 1;
+  }
+  return {
+    meetings,
+    demands,
+    handedOff,
+    onTimeRate: due === 0 ? undefined : onTime / due,
+    satisfiedRate: evaluated === 0 ? undefined : satisfied / evaluated,
+    satisfiedOrBasicRate: evaluated === 0 ? undefined : satisfiedOrBasic / evaluated,
+  };
+}
+
+/** A share as Chinese reports write it: 87.5%, or — when nothing was counted. */
+export function percentText(value: number | undefined): string {
+  if (value === undefined) return '—';
+  const pct = Math.round(value * 1000) / 10;
+  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
