@@ -162,7 +162,7 @@ export interface Statistics {
   satisfiedOrBasic: Rate;
   unsatisfied: Count;
   /** Average working days from the start of a round to its reply, replies recorded in the period. */
-  averageReplyDays: { value: number | undefined; replies: number; refs: Refs };
+  averageReplyDays: { value: number | undefined; replies: number; totalDays: number; refs: Refs };
   redo: Count;
   escalated: Count;
   escalations: EscalatedItem[];
@@ -410,10 +410,9 @@ export function computeStats(prepared: PreparedStats, query: StatsQuery): Statis
         (x.deptName < y.deptName ? -1 : 1),
     );
 
+  const totalDays = replyDays.reduce((sum, r) => sum + r.days, 0);
   const averageDays =
-    replyDays.length === 0
-      ? undefined
-      : Math.round((replyDays.reduce((s, r) => s + r.days, 0) / replyDays.length) * 10) / 10;
+    replyDays.length === 0 ? undefined : Math.round((totalDays / replyDays.length) * 10) / 10;
 
   return {
     period: p,
@@ -464,6 +463,7 @@ export function computeStats(prepared: PreparedStats, query: StatsQuery): Statis
     averageReplyDays: {
       value: averageDays,
       replies: replyDays.length,
+      totalDays,
       refs: { kind: 'assignment', ids: replyDays.map((r) => r.id) },
     },
     redo: count('assignment', redo),
