@@ -108,7 +108,7 @@ describe('the exchange package', () => {
     expect(packages[1]!.figures).toMatchObject({
       meetings: 1,
       handedOff: 4,
-      onTime: { numerator: 3, denominator: 5 },
+      onTime: { numerator: 4, denominator: 6 },
     });
     expect(f).toMatchObject({ meetings: 3, handedOff: 10, onTime: { numerator: 8, denominator: 13 } });
     expect(f.replyDays.replies).toBe(
