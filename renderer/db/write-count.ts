@@ -32,3 +32,11 @@ export function countWrites(db: Dexie): WriteCount {
   db.use(middleware);
   return count;
 }
+
+/**
+ * Count writes this window had made on a connection of its own (the 企业库 import worker's), which the middleware
+ * does not see: backups and the screens that keep what they read must know of them too.
+ */
+export function countWritesElsewhere(count: WriteCount, writes = 1): void {
+  (count as { value: number }).value += writes;
+}

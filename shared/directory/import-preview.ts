@@ -8,7 +8,7 @@
  * the reader, so a text table saved as .xls by a web system is read as text. The exceljs reader is loaded only when
  * a workbook is read.
  */
-import type { Enterprise, EpochMs, Id } from '../domain/types';
+import type { Enterprise } from '../domain/types';
 import { isBlankRow, parseCsv } from './csv';
 import { decodeText } from './decode-text';
 import { DIRECTORY_FIELD_LABEL, HEADER_ALIASES, HEADER_SCAN_ROWS, findHeaderRow } from './headers';
@@ -37,29 +37,43 @@ import type {
   TextEncodingName,
 } from './types';
 
+export { commitRows, commitUpdates, importableLines, type CommitOptions } from './import-commit';
+
 /** Largest file the import reads: 20 MB (about 150,000 rows of CSV; far more than any district's directory). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /** File extensions the import accepts, for the file picker's filter. */
 export const IMPORT_EXTENSIONS: readonly string[] = ['xlsx', 'xlsm', 'csv', 'txt', 'tsv', 'xls'];
 
-/** Hooks for tests and for the commit. */
-export interface CommitOptions {
-  /** New record ids; `crypto.randomUUID()` by default. */
-  newId?: () => Id;
-  /** The creation time, or a clock giving it; `Date.now()` by default. */
-  now?: EpochMs | (() => EpochMs);
-}
-
 const ZIP = [0x50, 0x4b];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** How far a preview has got: the file read (and parsed), then its rows checked one by one. */
+export interface PreviewProgress {
+  phase: 'read' | 'check';
+  /** Rows checked so far (0 while reading). */
+  done: number;
+  /** Data rows in the file (0 while reading). */
+  total: number;
+}
+
+/** Hooks of `buildImportPreview`. */
+export interface PreviewOptions {
+  /** Called when reading starts, when the file is parsed, and every `PROGRESS_ROWS` rows checked. */
+  onProgress?: (progress: PreviewProgress) => void;
+}
+
+/** How often (in rows checked) the preview reports its progress. */
+export const PROGRESS_ROWS = 1000;
 
 /** Reads a file and builds its import preview against the enterprises already in the directory. */
 export async function buildImportPreview(
   file: ImportFile,
   existing: readonly Enterprise[],
+  options: PreviewOptions = {},
 ): Promise<ImportPreview> {
   const { name, bytes } = file;
+  const onProgress = options.onProgress ?? (() => undefined);
   const fail = (code: ImportErrorCode, detail: string): ImportPreview => ({
     ok: false,
     fileName: name,
@@ -79,6 +93,7 @@ export async function buildImportPreview(
     );
   }
 
+  onProgress({ phase: 'read', done: 0, total: 0 });
   const warnings: string[] = [];
   let rows: string[][];
   let format: ImportFormat;
@@ -178,11 +193,13 @@ export async function buildImportPreview(
   if (contactFromLegalRep) warnings.push('文件没有“联系人”列，联系人按“法定代表人”填写');
   const fillOnly: DirectoryField[] = contactFromLegalRep ? ['contact'] : [];
 
+  onProgress({ phase: 'check', done: 0, total: dataRows.length });
   const lookup = createDuplicateLookup(existing);
   const seenCodes = new Map<string, number>();
   const seenNames = new Map<string, number>();
   const out: ImportRow[] = [];
   dataRows.forEach((cells, i) => {
+    if (i > 0 && i % PROGRESS_ROWS === 0) onProgress({ phase: 'check', done: i, total: dataRows.length });
     if (isBlankRow(cells)) return;
     const line = header.rowIndex + i + 2;
     const raw = emptyDraft();
@@ -243,7 +260,10 @@ export async function buildImportPreview(
     });
   });
 
-  const count = (s: ImportRowStatus): number => out.filter((r) => r.status === s).length;
+  onProgress({ phase: 'check', done: dataRows.length, total: dataRows.length });
+  const tally = new Map<ImportRowStatus, number>();
+  for (const r of out) tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
+  const count = (s: ImportRowStatus): number => tally.get(s) ?? 0;
   const valid = count('valid');
   const fixable = count('fixable');
   return {
@@ -272,41 +292,6 @@ export async function buildImportPreview(
       unchanged: count('unchanged'),
     },
   };
-}
-
-const isNew = (row: ImportRow): boolean => row.status === 'valid' || row.status === 'fixable';
-
-/** The lines a preview imports by default: every valid and fixable row (updates are confirmed one by one). */
-export function importableLines(preview: ImportPreview): number[] {
-  return preview.ok ? preview.rows.filter(isNew).map((r) => r.line) : [];
-}
-
-/**
- * The records to add for the lines the user confirmed, in file order. Only new rows (valid or fixable) become
- * records: rejected, unknown and already-known lines (updates, unchanged) are skipped, so a refused row or an
- * enterprise the directory has can never be added; an error preview gives nothing.
- */
-export function commitRows(
-  preview: ImportPreview,
-  selectedLines: Iterable<number>,
-  options: CommitOptions = {},
-): Enterprise[] {
-  if (!preview.ok) return [];
-  const selected = new Set(selectedLines);
-  const newId = options.newId ?? (() => crypto.randomUUID());
-  const at = typeof options.now === 'number' ? options.now : (options.now ?? Date.now)();
-  return preview.rows
-    .filter((row) => isNew(row) && selected.has(row.line))
-    .map((row) => ({ id: newId(), ...row.draft, createdAt: at, updatedAt: at }));
-}
-
-/** The updates of existing enterprises for the `update` lines the user confirmed, in file order. */
-export function commitUpdates(preview: ImportPreview, selectedLines: Iterable<number>): EnterpriseUpdate[] {
-  if (!preview.ok) return [];
-  const selected = new Set(selectedLines);
-  return preview.rows
-    .filter((row) => row.status === 'update' && row.update && selected.has(row.line))
-    .map((row) => row.update!);
 }
 
 function extensionOf(name: string): string {

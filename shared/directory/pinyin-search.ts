@@ -36,8 +36,11 @@ export interface SearchIndex<T> {
   readonly size: number;
   /** The best matches, ranked (see the file comment); an empty query gives the first `limit` items in order. */
   search(query: string, limit?: number): T[];
-  /** Like `search`, with the tier and the matched span of each hit. */
-  searchHits(query: string, limit?: number): SearchHit<T>[];
+  /**
+   * Like `search`, with the tier and the matched span of each hit. `fuzzy: false` leaves out the guesses (tier 3)
+   * even when nothing matches: an index searched in parts guesses only when no part matched.
+   */
+  searchHits(query: string, limit?: number, fuzzy?: boolean): SearchHit<T>[];
 }
 
 /** Default number of results of `search`. */
@@ -62,7 +65,7 @@ export function createSearchIndex<T>(
   const maxSeq = entries.reduce((m, e) => Math.max(m, e.seq.length), 0);
 
   /** The ranked hits, or undefined for an empty query (which lists the items in order). */
-  const rank = (query: string, limit: number): Found[] | undefined => {
+  const rank = (query: string, limit: number, fuzzy = true): Found[] | undefined => {
     const q = normalizeForSearch(query);
     if (q.text === '') return undefined;
     const tokens = table.queryTokens(q.text);
@@ -87,7 +90,7 @@ export function createSearchIndex<T>(
     }
     if (itemBest !== undefined) top.offer(itemBest);
     const sorted = top.sorted();
-    return sorted.length > 0 ? sorted : fuzzyInitials(q.text, limit);
+    return sorted.length > 0 || !fuzzy ? sorted : fuzzyInitials(q.text, limit);
   };
 
   /**
@@ -116,8 +119,8 @@ export function createSearchIndex<T>(
       const ranked = rank(query, limit);
       return ranked ? ranked.map((f) => items[f.entry.index] as T) : items.slice(0, Math.max(0, limit));
     },
-    searchHits: (query, limit = DEFAULT_SEARCH_LIMIT) => {
-      const ranked = rank(query, limit);
+    searchHits: (query, limit = DEFAULT_SEARCH_LIMIT, fuzzy = true) => {
+      const ranked = rank(query, limit, fuzzy);
       if (ranked === undefined) {
         return items
           .slice(0, Math.max(0, limit))

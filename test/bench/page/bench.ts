@@ -486,6 +486,51 @@ const bench = {
     };
   },
 
+  /**
+   * 企业名录: the floor of an import's write — `count` directory records added with bare IndexedDB in one transaction,
+   * in chunks as the import writes them, into a database of their own (the app writes the same records through its
+   * repository, in the import worker, with the duplicate checks and the list handed back).
+   */
+  async directoryBareWrite(count: number, chunk = 4000) {
+    const name = `kentan-bench-directory-${Date.now()}`;
+    const db = new DeskDb(name);
+    await db.open();
+    db.close();
+    const raw = await openRaw(name);
+    const now = Date.now();
+    const records = Array.from({ length: count }, (_, i) => ({
+      id: crypto.randomUUID(),
+      name: `临江第${i}号精密制造有限公司`,
+      creditCode: `91339901${String(i).padStart(10, '0')}`,
+      legalRep: '张建国',
+      contact: '李晓梅',
+      contactTitle: '总经理',
+      phone: `138${String(i).padStart(8, '0')}`,
+      industry: '制造业',
+      street: '新乐镇',
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const t = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = raw.transaction('enterprises', 'readwrite', { durability: 'strict' });
+      const store = tx.objectStore('enterprises');
+      const next = (from: number): void => {
+        let last: IDBRequest | undefined;
+        for (const r of records.slice(from, from + chunk)) last = store.add(r);
+        if (last && from + chunk < count) last.onsuccess = () => next(from + chunk);
+      };
+      next(0);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+    const ms = performance.now() - t;
+    raw.close();
+    await DeskDb.delete(name);
+    return { ms };
+  },
+
   /** Fill the app's database with ten years of data. */
   async seedTenYears() {
     const db = new DeskDb();
