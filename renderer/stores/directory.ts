@@ -13,7 +13,8 @@ import type { ImportAllOptions, ImportAllProgress } from '../db/repositories/ent
 import { countWritesElsewhere } from '../db/write-count';
 import { openImportFile, type ImportSession } from '../directory/import-client';
 import type { ImportReadProgress } from '../directory/import-job';
-import { PartedSearch } from '../directory/search-parts';
+import { DuplicateKeys } from '../directory/duplicate-keys';
+import { PartedSearch, SEARCH_PART } from '../directory/search-parts';
 import { nextTask } from '../lib/next-task';
 import { validateEnterprise } from '../../shared/directory/row-rules';
 import type { Enterprise, Id } from '../../shared/domain/types';
@@ -46,6 +47,8 @@ export const useDirectoryStore = defineStore('directory', () => {
   const byId = computed(() => new Map(enterprises.value.map((e) => [e.id, e])));
   /** The search over `enterprises`, built in parts in the background after each load. */
   let index = new PartedSearch<Enterprise>([], nameOf);
+  /** Its enterprises by the keys of the duplicate check, built with the search. */
+  let keys = new DuplicateKeys([]);
   /** How many enterprises the pinyin search covers so far; all of them once it is complete. */
   const indexed = ref(0);
   /** Counts the searches completed, so results computed before the search was complete are computed again. */
@@ -64,19 +67,25 @@ export const useDirectoryStore = defineStore('directory', () => {
   function show(all: Enterprise[]): void {
     const run = ++generation;
     index = new PartedSearch(all, nameOf);
+    keys = new DuplicateKeys(all);
     indexed.value = 0;
     enterprises.value = all;
     loaded.value = true;
     void buildIndex(run);
   }
 
-  /** Build the search part by part, the page getting a turn between parts; dropped when the list is read again. */
+  /**
+   * Build the search and the duplicate keys part by part, the page getting a turn between parts; dropped when the
+   * list is read again.
+   */
   async function buildIndex(run: number): Promise<void> {
     const building = index;
-    while (!building.complete) {
+    const keying = keys;
+    while (!building.complete || !keying.complete) {
       await nextTask();
       if (run !== generation) return;
       building.buildNext();
+      keying.addNext(SEARCH_PART);
       indexed.value = building.built;
     }
     indexed.value = building.built;
@@ -102,7 +111,7 @@ export const useDirectoryStore = defineStore('directory', () => {
     input: EnterpriseDraft,
     id?: Id,
   ): Promise<{ ok: true; enterprise: Enterprise } | { ok: false; errors: EnterpriseErrors }> {
-    const checked = validateEnterprise(input, enterprises.value, id);
+    const checked = validateEnterprise(input, keys.candidates(input), id);
     if (!checked.ok) return checked;
     const now = Date.now();
     const existing = id ? byId.value.get(id) : undefined;
@@ -136,7 +145,7 @@ export const useDirectoryStore = defineStore('directory', () => {
     if (!keep) return { name: '要保留的企业已不存在' };
     const checked = validateEnterprise(
       fields,
-      enterprises.value.filter((e) => !mergedIds.includes(e.id)),
+      keys.candidates(fields).filter((e) => !mergedIds.includes(e.id)),
     );
     if (!checked.ok) return checked.errors;
     await repositories().enterprises.merge({ ...keep, ...checked.value, updatedAt: Date.now() }, mergedIds);
