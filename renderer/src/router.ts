@@ -102,6 +102,13 @@ export const router = createRouter({
       meta: { title: '对账销号' },
     },
     {
+      // 统计分析: every figure of a period with the records behind it, the charts, and the 全市汇总 of districts.
+      path: '/statistics',
+      name: 'statistics',
+      component: () => import('../views/StatisticsView.vue'),
+      meta: { title: '统计分析' },
+    },
+    {
       path: '/follow-up/:id',
       name: 'follow-up-item',
       component: () => import('../views/FollowUpItemView.vue'),
