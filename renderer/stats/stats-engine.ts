@@ -40,10 +40,17 @@ export class StatsEngine {
   private db: DeskDb | undefined;
   private prepared: PreparedStats | undefined;
   private table: HolidayTable | undefined;
+  /** The read under way: a question asked meanwhile waits for it rather than finding nothing. */
+  private reading: Promise<unknown> = Promise.resolve();
 
   /** Answer one request; `load` (again) reads the database afresh. */
   async handle(request: StatsRequest): Promise<StatsResponse> {
-    if (request.op === 'load') return this.load(request.dbName);
+    if (request.op === 'load') {
+      const read = this.load(request.dbName);
+      this.reading = read.catch(() => undefined);
+      return read;
+    }
+    await this.reading;
     if (request.op === 'stats') return this.stats(request.ask);
     return this.repository().list(request.refs);
   }

@@ -254,6 +254,15 @@ describe('the statistics engine and periods', () => {
     expect(await engine.handle({ op: 'load', dbName: db.name })).toEqual({ meetings: 4, assignments: 15 });
     const out = await engine.handle({ op: 'stats', ask });
     expect('current' in out && out.current.handedOff.value).toBe(6);
+    // A question asked while the records are being read waits for them (the screen's first taps).
+    const fresh = new StatsEngine();
+    const reading = fresh.handle({ op: 'load', dbName: db.name });
+    const early = fresh.handle({ op: 'stats', ask: { ...ask, period: monthPeriod(2026, 10) } });
+    await reading;
+    expect(await early).toMatchObject({
+      current: { period: { label: '2026年10月' }, meetings: { value: 1 } },
+    });
+    fresh.close();
     engine.close();
     await expect(engine.handle({ op: 'list', refs: { kind: 'meeting', ids: [] } })).rejects.toThrow(
       '统计数据尚未读取',
