@@ -75,7 +75,10 @@ export class FollowUpBoardRepository {
     slice = CLOSED_SLICE,
   ): Promise<ClosedSources> {
     const held = new Map(meetings.filter(meetingHeld).map((m) => [m.id, m]));
-    const names = new Map((await this.db.enterprises.toArray()).map((e) => [e.id, e.name]));
+    // The directory may hold 100,000 enterprises: read in slices too, keeping only the names.
+    const names = new Map<Id, string>();
+    for await (const list of this.slices(this.db.enterprises, slice * 4, pause))
+      for (const e of list) names.set(e.id, e.name);
     const demands = new Map<Id, Pick<Concern, 'summary' | 'verbatim' | 'category'>>();
     const onSite: OnSiteSource[] = [];
     for await (const concerns of this.slices(this.db.concerns, slice, pause)) {
