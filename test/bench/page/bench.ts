@@ -14,6 +14,16 @@ import { safeFileName, uniqueFileNames } from '../../../shared/export/file-names
 import { runBackupJob } from '../../../renderer/db/backup';
 import { warmUpDocuments } from '../../../shared/docs/warm-up';
 import { DESK_DB_NAME } from '../../../renderer/db/desk-db';
+import { SettingsRepository } from '../../../renderer/db/repositories/settings';
+import { runLedgerJob } from '../../../renderer/ledger/ledger-client';
+import {
+  computeStats,
+  prepareStats,
+  type PreparedStats,
+  type StatsData,
+} from '../../../shared/domain/statistics';
+import { customPeriod, periodOf, type Period } from '../../../shared/domain/periods';
+import { toIsoDate } from '../../../shared/domain/workdays';
 
 const TEXT = '园区的道路晚上没有路灯，工人下夜班很不安全，希望尽快把路灯装起来，这个事情我们反映过两次了。';
 
@@ -410,6 +420,104 @@ const bench = {
     const counts = await seedFollowUpYears(db);
     db.close();
     return counts;
+  },
+
+  /**
+   * 统计分析 over the ten years above (and over their last year alone): the records read, indexed once
+   * (`prepareStats`, done in the screen's worker), then every figure of a period computed `runs` times — the
+   * year of one year's data, the ten years of ten years' data, and a month of the ten years.
+   */
+  async statistics(runs = 30) {
+    const db = new DeskDb();
+    let t = performance.now();
+    const [meetings, queue, concerns, assignments, steps, departments] = await Promise.all([
+      db.meetings.toArray(),
+      db.queueEntries.toArray(),
+      db.concerns.toArray(),
+      db.assignments.toArray(),
+      db.followUps.toArray(),
+      db.departments.toArray(),
+    ]);
+    const table = await new SettingsRepository(db).holidayTable();
+    db.close();
+    const loadMs = performance.now() - t;
+    const dates = meetings.map((m) => m.date).sort();
+    const first = dates[0]!;
+    const last = dates.at(-1)!;
+    const today = toIsoDate(Date.now());
+    const yearFrom = `${Number(last.slice(0, 4)) - 1}${last.slice(4)}`;
+    const all: StatsData = { meetings, queue, concerns, assignments, steps, departments };
+    const inYear = new Set(meetings.filter((m) => m.date > yearFrom).map((m) => m.id));
+    const yearItems = new Set(assignments.filter((a) => inYear.has(a.meetingId)).map((a) => a.id));
+    const oneYear: StatsData = {
+      meetings: meetings.filter((m) => inYear.has(m.id)),
+      queue: queue.filter((q) => inYear.has(q.meetingId)),
+      concerns: concerns.filter((c) => inYear.has(c.meetingId)),
+      assignments: assignments.filter((a) => yearItems.has(a.id)),
+      steps: steps.filter((s) => yearItems.has(s.assignmentId)),
+      departments,
+    };
+    const timed = (prepared: PreparedStats, period: Period) => {
+      const times: number[] = [];
+      let figures = 0;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        const s = computeStats(prepared, { period, today, table });
+        times.push(performance.now() - t0);
+        figures = s.handedOff.value;
+      }
+      return { times, handedOff: figures };
+    };
+    t = performance.now();
+    const preparedYear = prepareStats(oneYear);
+    const prepareYearMs = performance.now() - t;
+    t = performance.now();
+    const preparedAll = prepareStats(all);
+    const prepareAllMs = performance.now() - t;
+    return {
+      loadMs,
+      records: {
+        meetings: meetings.length,
+        concerns: concerns.length,
+        assignments: assignments.length,
+        steps: steps.length,
+      },
+      yearItems: oneYear.assignments.length,
+      prepareYearMs,
+      prepareAllMs,
+      year: timed(preparedYear, customPeriod(yearFrom, last)),
+      tenYears: timed(preparedAll, customPeriod(first, last)),
+      month: timed(preparedAll, periodOf('month', last)),
+    };
+  },
+
+  /** 台账 of every handed-off item of the ten years, read and built in the ledger worker, with the longest task. */
+  async ledgerTenYears() {
+    const db = new DeskDb();
+    const ids = (await db.assignments.toArray()).filter((a) => a.handedOffAt !== undefined).map((a) => a.id);
+    db.close();
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push(e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const t = performance.now();
+    const result = await runLedgerJob({
+      op: 'ledger',
+      dbName: DESK_DB_NAME,
+      ids,
+      filterText: '',
+      today: toIsoDate(Date.now()),
+    });
+    const ms = performance.now() - t;
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    return {
+      ms,
+      items: ids.length,
+      bytes: result.files[0]?.bytes.byteLength ?? 0,
+      longestTask: Math.max(0, ...longTasks),
+    };
   },
 
   /**
