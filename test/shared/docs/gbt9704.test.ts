@@ -35,8 +35,10 @@ import { image, imagePara, SIGNATURE_BOX } from '../../../shared/docs/assignment
 import { strFromU8, unzipSync } from 'fflate';
 import { handedOffBundle, RULES, timelineSources } from './follow-up-scenario';
 import { childOrderProblems } from './ooxml-order';
+import { buildMonthlyReport } from '../../../shared/docs/monthly-report';
+import { charts as reportCharts, data as reportData } from './monthly-report-fixture';
 
-/** Every document kind the app writes: five 交办单, the 会议纪要, the 会前材料, a 催办通知 and a 办理全过程. */
+/** Every document kind the app writes: five 交办单, the 会议纪要, the 会前材料, a 催办通知, a 办理全过程, a 问题清单, a 以月答卷. */
 let documents: Array<{ name: string; parts: Record<string, string> }>;
 
 async function wordParts(bytes: Uint8Array): Promise<Record<string, string>> {
@@ -97,13 +99,15 @@ beforeAll(async () => {
         }),
       ),
     },
+    // 以月答卷 of the statistics' worked-out district: 版头, tables, charts, the attachment.
+    { name: 'monthly-report', bytes: await buildMonthlyReport(reportData, reportCharts) },
   ];
   documents = await Promise.all(built.map(async (d) => ({ name: d.name, parts: await wordParts(d.bytes) })));
 });
 
 describe('every document', () => {
-  it('are ten documents of every kind', () => {
-    expect(documents).toHaveLength(10);
+  it('are eleven documents of every kind', () => {
+    expect(documents).toHaveLength(11);
   });
 
   it('writes the children of w:pPr, w:rPr, w:tblPr and w:sectPr in the order of ECMA-376', () => {
