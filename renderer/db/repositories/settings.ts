@@ -6,10 +6,64 @@ import { mergeHolidayTables, SHIPPED_HOLIDAYS, type HolidayTable } from '../../.
 import { DEFAULT_CATEGORIES } from '../../../shared/domain/settings-rules';
 import { InUseError } from './organization';
 import { higherLedger } from '../../../shared/backup/rotation';
-import type { DocNumberLedger } from '../../../shared/domain/doc-number';
+import { lastIssued, type DocNumberLedger } from '../../../shared/domain/doc-number';
+import type { EpochMs, Id } from '../../../shared/domain/types';
+import type { JsonWebKey } from '../../../shared/exchange/monthly-package';
+import { AuditLog } from './audit';
 
 /** The settings key of the 文号 ledger (written when signing: ./sign-offs.ts). */
 const LEDGER_KEY = 'docNumberLedger';
+
+// 以月答卷 (issue 18): the 典型案例 marked on the board, the 下一步工作 typed per period, the report series' own 文号
+// ledger with the numbers issued per period, and the district's key for signing the exchange package.
+const TYPICAL_CASES_KEY = 'typicalCases';
+const REPORT_LEDGER_KEY = 'reportNumberLedger';
+const REPORTS_ISSUED_KEY = 'monthlyReportsIssued';
+const EXCHANGE_KEY = 'exchangeSigningKey';
+const reportDraftKey = (periodKey: string) => `monthlyReportDraft:${periodKey}`;
+
+/** An item marked as 典型案例: when, by whom, and its 文号 then. */
+export interface TypicalCaseMark {
+  at: EpochMs;
+  by: string;
+  docNumber: string;
+}
+
+/** What the secretary typed for a period's report. */
+export interface ReportDraft {
+  nextSteps: string;
+  savedAt: EpochMs;
+}
+
+/** A report written and verified: its number, when, and the files with their SHA-256. */
+export interface IssuedReport {
+  docNumber: string;
+  at: EpochMs;
+  /** The number was the period's earlier one, taken again (a corrected report replacing it). */
+  reused: boolean;
+  location: string;
+  files: Array<{ fileName: string; sha256: string }>;
+}
+
+/** The report series' numbers: the ledger (last number per year) and what each period was issued. */
+export interface ReportNumbers {
+  ledger: DocNumberLedger;
+  issued: Record<string, IssuedReport[]>;
+}
+
+/** The district's signing key, made once: the private JWK (it holds the public part too). */
+export interface StoredExchangeKey {
+  privateJwk: JsonWebKey;
+  createdAt: EpochMs;
+}
+
+/** Thrown when a report's number was taken meanwhile (another window wrote a report of the series). */
+export class ReportNumberTakenError extends Error {
+  constructor(docNumber: string) {
+    super(`文号“${docNumber}”已被另一窗口导出的以月答卷占用，请重新导出（将使用新的文号）`);
+    this.name = 'ReportNumberTakenError';
+  }
+}
 
 /** How the first start was answered: not yet, with the demo, or blank. */
 export type Onboarding = 'pending' | 'demo' | 'blank';
@@ -224,6 +278,123 @@ export class SettingsRepository {
       if (JSON.stringify(raised) !== JSON.stringify(current))
         await db.settings.put({ key: LEDGER_KEY, value: raised });
       return raised;
+    });
+  }
+
+  // ── 以月答卷 ──
+
+  /** The items marked as 典型案例, by assignment id. */
+  typicalCases(): Promise<Record<Id, TypicalCaseMark>> {
+    return this.read<Record<Id, TypicalCaseMark>>(TYPICAL_CASES_KEY, {});
+  }
+
+  /**
+   * Mark an item as 典型案例 or take the mark off, with an audit record, in one transaction; returns the marks as
+   * they stand. Marking a marked item (or unmarking an unmarked one) changes nothing and records nothing.
+   */
+  async setTypicalCase(
+    assignmentId: Id,
+    marked: boolean,
+    mark: TypicalCaseMark,
+  ): Promise<Record<Id, TypicalCaseMark>> {
+    const db = this.db;
+    const current = await this.typicalCases();
+    if (Object.hasOwn(current, assignmentId) === marked) return current;
+    const name = mark.docNumber || '未编号事项';
+    return new AuditLog(db).withRecord(
+      [db.settings],
+      () => ({
+        at: mark.at,
+        action: marked ? 'typical_case:mark' : 'typical_case:unmark',
+        entity: 'assignment',
+        entityId: assignmentId,
+        detail: `${mark.by}${marked ? '将' : '取消'}${name}${marked ? '标记为' : '的'}典型案例${marked ? '' : '标记'}`,
+      }),
+      async () => {
+        const marks = { ...(await this.typicalCases()) };
+        if (marked) marks[assignmentId] = mark;
+        else delete marks[assignmentId];
+        await this.write(TYPICAL_CASES_KEY, marks);
+        return marks;
+      },
+    );
+  }
+
+  /** The 下一步工作 typed for a period's report (`periodKey`: 2026-11-01~2026-11-30). */
+  reportDraft(periodKey: string): Promise<ReportDraft | undefined> {
+    return this.read<ReportDraft | undefined>(reportDraftKey(periodKey), undefined);
+  }
+
+  /** Keep what was typed for a period's report. */
+  saveReportDraft(periodKey: string, draft: ReportDraft): Promise<void> {
+    return this.write(reportDraftKey(periodKey), { ...draft });
+  }
+
+  /** The report series' ledger and the numbers issued per period. */
+  async reportNumbers(): Promise<ReportNumbers> {
+    const [ledger, issued] = await Promise.all([
+      this.read<DocNumberLedger>(REPORT_LEDGER_KEY, {}),
+      this.read<Record<string, IssuedReport[]>>(REPORTS_ISSUED_KEY, {}),
+    ]);
+    return { ledger, issued };
+  }
+
+  /**
+   * Record a report written and verified, with an audit record, in one transaction: a new number moves the series'
+   * ledger on to it — refused with a ReportNumberTakenError when the ledger moved meanwhile (`seq` is no longer the
+   * next) — and a reused one (`seq` undefined) must be one the period was issued before.
+   */
+  async recordReport(request: {
+    periodKey: string;
+    periodLabel: string;
+    year: number;
+    /** The number's place in the year's series when it is a new one; undefined when the period's earlier one is reused. */
+    seq: number | undefined;
+    report: IssuedReport;
+  }): Promise<void> {
+    const db = this.db;
+    const { report } = request;
+    await new AuditLog(db).withRecord(
+      [db.settings],
+      () => ({
+        at: report.at,
+        action: 'monthly_report:issue',
+        entity: 'monthlyReport',
+        entityId: request.periodKey,
+        detail:
+          `以月答卷（${request.periodLabel}）${report.docNumber}${report.reused ? '（沿用原文号）' : ''}已写入并校验：` +
+          report.files.map((f) => `${f.fileName} SHA-256 ${f.sha256}`).join('；'),
+      }),
+      async () => {
+        const { ledger, issued } = await this.reportNumbers();
+        const earlier = issued[request.periodKey] ?? [];
+        if (request.seq === undefined) {
+          if (!earlier.some((r) => r.docNumber === report.docNumber))
+            throw new RangeError(`${request.periodLabel}没有发过文号“${report.docNumber}”，不能沿用`);
+        } else {
+          if (lastIssued(ledger, request.year) !== request.seq - 1)
+            throw new ReportNumberTakenError(report.docNumber);
+          await this.write(REPORT_LEDGER_KEY, { ...ledger, [String(request.year)]: request.seq });
+        }
+        await this.write(REPORTS_ISSUED_KEY, { ...issued, [request.periodKey]: [...earlier, report] });
+      },
+    );
+  }
+
+  /**
+   * The district's key for signing the exchange package: the stored one, or one made now by `make` and kept (once:
+   * should two windows make one at the same moment, the first kept is the key).
+   */
+  async exchangeKey(make: () => Promise<JsonWebKey>): Promise<StoredExchangeKey> {
+    const stored = await this.read<StoredExchangeKey | undefined>(EXCHANGE_KEY, undefined);
+    if (stored) return stored;
+    const made: StoredExchangeKey = { privateJwk: await make(), createdAt: Date.now() };
+    const db = this.db;
+    return db.transaction('rw', db.settings, async () => {
+      const now = await this.read<StoredExchangeKey | undefined>(EXCHANGE_KEY, undefined);
+      if (now) return now;
+      await this.write(EXCHANGE_KEY, made);
+      return made;
     });
   }
 
