@@ -92,6 +92,8 @@ export interface StatsQuery {
 /** One round of handling (第N次办理) of an item: when it started, its 答复期限, the reply. */
 export interface Round {
   assignmentId: Id;
+  /** The item's lead department (the ranking counts rounds by it). */
+  leadDeptId: Id;
   round: number;
   start: IsoDate | undefined;
   due: IsoDate | undefined;
@@ -199,18 +201,20 @@ export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
 export interface PreparedStats {
   data: StatsData;
   meetingById: Map<Id, StatsData['meetings'][number]>;
+  assignmentById: Map<Id, Assignment>;
   stepsOf: Map<Id, EffectiveStep[]>;
   rounds: Round[];
   handedOffOn: Map<Id, IsoDate>;
+  /** Working days from a round's start to its reply, counted once per holiday table (the costly part). */
+  replyDays: { table: HolidayTable | undefined; days: Map<Round, number> };
 }
 
-const count = (kind: RefKind, ids: Iterable<Id>): Count => {
-  const list = [...ids];
+// Lists are taken as given (never copied): each is made for its figure.
+const count = (kind: RefKind, ids: Id[] | Set<Id>): Count => {
+  const list = Array.isArray(ids) ? ids : [...ids];
   return { value: list.length, refs: { kind, ids: list } };
 };
-const rate = (kind: RefKind, top: Iterable<Id>, bottom: Iterable<Id>): Rate => {
-  const ids = [...top];
-  const base = [...bottom];
+const rate = (kind: RefKind, ids: Id[], base: Id[]): Rate => {
   return {
     numerator: ids.length,
     denominator: base.length,
@@ -240,7 +244,7 @@ export function roundsOf(a: Assignment, steps: readonly EffectiveStep[]): Round[
             ? opened.replyDueAt
             : a.dueAt;
     const reply = steps.find((s) => s.kind === 'reply' && s.round === r);
-    out.push({ assignmentId: a.id, round: r, start, due, repliedOn: reply?.on });
+    out.push({ assignmentId: a.id, leadDeptId: a.leadDeptId, round: r, start, due, repliedOn: reply?.on });
   }
   return out;
 }
@@ -262,26 +266,36 @@ export function prepareStats(data: StatsData): PreparedStats {
     if (a.handedOffAt !== undefined) handedOffOn.set(a.id, toIsoDate(a.handedOffAt));
     rounds.push(...roundsOf(a, steps));
   }
-  return { data, meetingById: new Map(data.meetings.map((m) => [m.id, m])), stepsOf, rounds, handedOffOn };
+  return {
+    data,
+    meetingById: new Map(data.meetings.map((m) => [m.id, m])),
+    assignmentById: new Map(data.assignments.map((a) => [a.id, a])),
+    stepsOf,
+    rounds,
+    handedOffOn,
+    replyDays: { table: undefined, days: new Map() },
+  };
 }
 
 /** Every figure of the query's period. */
 export function computeStats(prepared: PreparedStats, query: StatsQuery): Statistics {
-  const { data, meetingById } = prepared;
+  const { data, assignmentById } = prepared;
   const p = query.period;
-  const fits = (meetingId: Id) => {
-    const m = meetingById.get(meetingId);
-    return (
-      m !== undefined &&
+  // The meetings and items the kind and level let through, once.
+  const fittingMeetings = new Set<Id>();
+  for (const m of data.meetings)
+    if (
       (query.kind === undefined || m.kind === query.kind) &&
       (query.level === undefined || m.level === query.level)
-    );
-  };
-  const assignmentById = new Map(data.assignments.map((a) => [a.id, a]));
-  const itemFits = (id: Id) => {
-    const a = assignmentById.get(id);
-    return a !== undefined && fits(a.meetingId);
-  };
+    )
+      fittingMeetings.add(m.id);
+  const fits = (meetingId: Id) => fittingMeetings.has(meetingId);
+  const narrowed = query.kind !== undefined || query.level !== undefined;
+  const fittingItems = new Set<Id>();
+  if (narrowed)
+    for (const a of data.assignments) if (fittingMeetings.has(a.meetingId)) fittingItems.add(a.id);
+  // Rounds and steps all belong to items: without a kind or level every one fits.
+  const itemFits = (id: Id) => !narrowed || fittingItems.has(id);
 
   // ── Meetings and what was raised ──
   const held = data.meetings.filter((m) => meetingHeld(m) && inPeriod(m.date, p) && fits(m.id));
@@ -367,40 +381,56 @@ export function computeStats(prepared: PreparedStats, query: StatsQuery): Statis
   for (const r of prepared.rounds) {
     if (r.repliedOn === undefined || r.start === undefined || !inPeriod(r.repliedOn, p)) continue;
     if (!itemFits(r.assignmentId)) continue;
-    replyDays.push({
-      id: r.assignmentId,
-      days: Math.max(0, daysRemaining(r.start, r.repliedOn, 'working', query.table).days),
-    });
+    replyDays.push({ id: r.assignmentId, days: workingDaysToReply(prepared, r, query.table) });
   }
-  const evaluated = [...lastCallback.keys()];
-  const verdict = (ok: (s: EffectiveStep & { kind: 'callback' }) => boolean) =>
-    [...lastCallback.entries()].filter(([, s]) => ok(s)).map(([id]) => id);
+  const evaluated: Id[] = [];
+  const satisfiedIds: Id[] = [];
+  const pleasedIds: Id[] = [];
+  const unsatisfiedIds: Id[] = [];
+  for (const [id, step] of lastCallback) {
+    evaluated.push(id);
+    if (step.satisfaction === 'satisfied') satisfiedIds.push(id);
+    if (step.satisfaction === 'unsatisfied') unsatisfiedIds.push(id);
+    else pleasedIds.push(id);
+  }
 
-  const ranking: DepartmentRank[] = [
-    ...new Set([...byDept.keys(), ...due.map((r) => assignmentById.get(r.assignmentId)!.leadDeptId)]),
-  ]
-    .map((deptId) => {
-      const mine = (id: Id) => assignmentById.get(id)?.leadDeptId === deptId;
-      const dueMine = due.filter((r) => mine(r.assignmentId));
-      const evaluatedMine = evaluated.filter(mine);
-      return {
-        deptId,
-        deptName: deptName.get(deptId) ?? '（已删除的单位）',
-        handedOff: count('assignment', byDept.get(deptId) ?? []),
-        onTime: rate(
-          'assignment',
-          onTimeRounds.filter((r) => mine(r.assignmentId)).map(roundKey),
-          dueMine.map(roundKey),
-        ),
-        satisfied: rate(
-          'assignment',
-          verdict((s) => s.satisfaction !== 'unsatisfied').filter(mine),
-          evaluatedMine,
-        ),
-        overdue: count('assignment', lateRounds.filter((r) => mine(r.assignmentId)).map(roundKey)),
-        redo: count('assignment', redo.filter(mine)),
-      };
-    })
+  // Each list split by lead department in one pass (departments × items would be slow over ten years).
+  const leadOf = (id: Id) => assignmentById.get(id)?.leadDeptId ?? '';
+  const split = (ids: readonly Id[]) => {
+    const out = new Map<Id, Id[]>();
+    for (const id of ids) {
+      const dept = leadOf(id);
+      const list = out.get(dept);
+      if (list) list.push(id);
+      else out.set(dept, [id]);
+    }
+    return out;
+  };
+  const splitRounds = (rounds: readonly Round[]) => {
+    const out = new Map<Id, Id[]>();
+    for (const r of rounds) {
+      const list = out.get(r.leadDeptId);
+      if (list) list.push(r.assignmentId);
+      else out.set(r.leadDeptId, [r.assignmentId]);
+    }
+    return out;
+  };
+  const dueBy = splitRounds(due);
+  const onTimeBy = splitRounds(onTimeRounds);
+  const lateBy = splitRounds(lateRounds);
+  const evaluatedBy = split(evaluated);
+  const pleasedBy = split(pleasedIds);
+  const redoBy = split(redo);
+  const ranking: DepartmentRank[] = [...new Set([...byDept.keys(), ...dueBy.keys()])]
+    .map((deptId) => ({
+      deptId,
+      deptName: deptName.get(deptId) ?? '（已删除的单位）',
+      handedOff: count('assignment', byDept.get(deptId) ?? []),
+      onTime: rate('assignment', onTimeBy.get(deptId) ?? [], dueBy.get(deptId) ?? []),
+      satisfied: rate('assignment', pleasedBy.get(deptId) ?? [], evaluatedBy.get(deptId) ?? []),
+      overdue: count('assignment', lateBy.get(deptId) ?? []),
+      redo: count('assignment', redoBy.get(deptId) ?? []),
+    }))
     .sort(
       (x, y) =>
         (y.onTime.value ?? -1) - (x.onTime.value ?? -1) ||
@@ -446,20 +476,10 @@ export function computeStats(prepared: PreparedStats, query: StatsQuery): Statis
       closedIds,
       handed.map((a) => a.id),
     ),
-    satisfied: rate(
-      'assignment',
-      verdict((s) => s.satisfaction === 'satisfied'),
-      evaluated,
-    ),
-    satisfiedOrBasic: rate(
-      'assignment',
-      verdict((s) => s.satisfaction !== 'unsatisfied'),
-      evaluated,
-    ),
-    unsatisfied: count(
-      'assignment',
-      verdict((s) => s.satisfaction === 'unsatisfied'),
-    ),
+    satisfied: rate('assignment', satisfiedIds, evaluated),
+    // Lists shared between figures are copied: a figure's list is its own.
+    satisfiedOrBasic: rate('assignment', [...pleasedIds], [...evaluated]),
+    unsatisfied: count('assignment', unsatisfiedIds),
     averageReplyDays: {
       value: averageDays,
       replies: replyDays.length,
@@ -477,80 +497,102 @@ export function computeStats(prepared: PreparedStats, query: StatsQuery): Statis
   };
 }
 
+/** Working days from the round's start to its reply, remembered for the holiday table in use. */
+function workingDaysToReply(prepared: PreparedStats, r: Round, table: HolidayTable): number {
+  const cache = prepared.replyDays;
+  if (cache.table !== table) {
+    cache.table = table;
+    cache.days.clear();
+  }
+  let days = cache.days.get(r);
+  if (days === undefined) {
+    days = Math.max(0, daysRemaining(r.start!, r.repliedOn!, 'working', table).days);
+    cache.days.set(r, days);
+  }
+  return days;
+}
+
 const URGENCY_NAME: Record<string, string> = { urgent: '急', major: '重', hard: '难', normal: '一般' };
 
 /**
- * The month-over-month trend: the twelve months ending with the period's last month (a year: its own months),
- * each counted by the same definitions.
+ * The month-over-month trend: the twelve months ending with the period's last month, each counted by the same
+ * definitions as the period's figures — in one pass over each kind of record, bucketed by month.
  */
 export function trendOf(prepared: PreparedStats, query: StatsQuery): TrendMonth[] {
   const months = monthsEnding(query.period.to, 12);
-  return months.map((month) => {
-    const s = computeLight(prepared, { ...query, period: month });
-    return { month, ...s };
-  });
-}
-
-/** The trend's few figures of one month, without the lists. */
-function computeLight(prepared: PreparedStats, query: StatsQuery): Omit<TrendMonth, 'month'> {
-  const { data, meetingById } = prepared;
-  const p = query.period;
-  const fits = (meetingId: Id) => {
-    const m = meetingById.get(meetingId);
-    return (
-      m !== undefined &&
+  const index = new Map(months.map((m, i) => [m.from.slice(0, 7), i]));
+  const acc = months.map(() => ({
+    meetings: 0,
+    demands: 0,
+    handedOff: 0,
+    due: 0,
+    onTime: 0,
+    evaluated: 0,
+    satisfied: 0,
+    satisfiedOrBasic: 0,
+  }));
+  const slot = (day: IsoDate | undefined) => (day === undefined ? undefined : index.get(day.slice(0, 7)));
+  const { data } = prepared;
+  const fitting = new Set<Id>();
+  for (const m of data.meetings)
+    if (
       (query.kind === undefined || m.kind === query.kind) &&
       (query.level === undefined || m.level === query.level)
-    );
-  };
-  let meetings = 0;
-  const held = new Set<Id>();
-  for (const m of data.meetings)
-    if (meetingHeld(m) && inPeriod(m.date, p) && fits(m.id)) {
-      meetings += 1;
-      held.add(m.id);
-    }
-  let demands = 0;
-  for (const c of data.concerns)
-    if (
-      held.has(c.meetingId) &&
-      (!c.precollected || c.confirmedAt !== undefined || c.disposition !== undefined)
     )
-      demands += 1;
-  let handedOff = 0;
-  const meetingOf = new Map<Id, Id>();
+      fitting.add(m.id);
+  const heldIn = new Map<Id, number>();
+  for (const m of data.meetings) {
+    const i = slot(m.date);
+    if (i !== undefined && fitting.has(m.id) && meetingHeld(m)) {
+      acc[i]!.meetings += 1;
+      heldIn.set(m.id, i);
+    }
+  }
+  for (const c of data.concerns) {
+    const i = heldIn.get(c.meetingId);
+    if (i !== undefined && (!c.precollected || c.confirmedAt !== undefined || c.disposition !== undefined))
+      acc[i]!.demands += 1;
+  }
+  const itemFits = new Set<Id>();
   for (const a of data.assignments) {
-    meetingOf.set(a.id, a.meetingId);
-    if (inPeriod(prepared.handedOffOn.get(a.id), p) && fits(a.meetingId)) handedOff += 1;
+    if (!fitting.has(a.meetingId)) continue;
+    itemFits.add(a.id);
+    const i = slot(prepared.handedOffOn.get(a.id));
+    if (i !== undefined) acc[i]!.handedOff += 1;
   }
-  let due = 0;
-  let onTime = 0;
   for (const r of prepared.rounds) {
-    if (r.due === undefined || !inPeriod(r.due, p) || r.due > query.today) continue;
-    if (!fits(meetingOf.get(r.assignmentId) ?? '')) continue;
-    due += 1;
-    if (r.repliedOn !== undefined && r.repliedOn <= r.due) onTime += 1;
+    const i = slot(r.due);
+    if (i === undefined || r.due! > query.today || !itemFits.has(r.assignmentId)) continue;
+    acc[i]!.due += 1;
+    if (r.repliedOn !== undefined && r.repliedOn <= r.due!) acc[i]!.onTime += 1;
   }
-  let evaluated = 0;
-  let satisfied = 0;
-  let satisfiedOrBasic = 0;
   for (const [id, steps] of prepared.stepsOf) {
-    if (!fits(meetingOf.get(id) ?? '')) continue;
-    let last: EffectiveStep | undefined;
-    for (const s of steps) if (s.kind === 'callback' && inPeriod(s.on, p)) last = s;
-    if (last?.kind !== 'callback') continue;
-    evaluated += 1;
-    if (last.satisfaction === 'satisfied') satisfied += 1;
-    if (last.satisfaction !== 'unsatisfied') satisfiedOrBasic += 1;
+    if (!itemFits.has(id)) continue;
+    // The last 回访 of each month.
+    const last = new Map<number, EffectiveStep & { kind: 'callback' }>();
+    for (const s of steps) {
+      if (s.kind !== 'callback') continue;
+      const i = slot(s.on);
+      if (i !== undefined) last.set(i, s);
+    }
+    for (const [i, s] of last) {
+      acc[i]!.evaluated += 1;
+      if (s.satisfaction === 'satisfied') acc[i]!.satisfied += 1;
+      if (s.satisfaction !== 'unsatisfied') acc[i]!.satisfiedOrBasic += 1;
+    }
   }
-  return {
-    meetings,
-    demands,
-    handedOff,
-    onTimeRate: due === 0 ? undefined : onTime / due,
-    satisfiedRate: evaluated === 0 ? undefined : satisfied / evaluated,
-    satisfiedOrBasicRate: evaluated === 0 ? undefined : satisfiedOrBasic / evaluated,
-  };
+  return months.map((month, i) => {
+    const a = acc[i]!;
+    return {
+      month,
+      meetings: a.meetings,
+      demands: a.demands,
+      handedOff: a.handedOff,
+      onTimeRate: a.due === 0 ? undefined : a.onTime / a.due,
+      satisfiedRate: a.evaluated === 0 ? undefined : a.satisfied / a.evaluated,
+      satisfiedOrBasicRate: a.evaluated === 0 ? undefined : a.satisfiedOrBasic / a.evaluated,
+    };
+  });
 }
 
 /** A share as Chinese reports write it: 87.5%, or — when nothing was counted. */
