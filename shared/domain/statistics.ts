@@ -345,7 +345,8 @@ export function computeStats(prepared: PreparedStats, query: StatsQuery): Statis
 
   // ── Rounds due in the period, replies, 回访, 重办, 转报 ──
   const due = prepared.rounds.filter(
-    (r) => r.due !== undefined && inPeriod(r.due, p) && r.due <= query.today && itemFits(r.assignmentId),
+    (r) =>
+      r.due !== undefined && inPeriod(r.due, p) && hasFallenDue(r, query.today) && itemFits(r.assignmentId),
   );
   const onTimeRounds = due.filter((r) => r.repliedOn !== undefined && r.repliedOn <= r.due!);
   const lateRounds = due.filter((r) => !(r.repliedOn !== undefined && r.repliedOn <= r.due!));
@@ -497,6 +498,14 @@ export function computeStats(prepared: PreparedStats, query: StatsQuery): Statis
   };
 }
 
+/**
+ * A round counts in 按时反馈 / 逾期 once its 答复期限 has passed, or once it is answered: a round due today and not
+ * yet answered still has the day (it is not 逾期 before tomorrow).
+ */
+function hasFallenDue(r: Round, today: IsoDate): boolean {
+  return r.due !== undefined && (r.due < today || (r.due === today && r.repliedOn !== undefined));
+}
+
 /** Working days from the round's start to its reply, remembered for the holiday table in use. */
 function workingDaysToReply(prepared: PreparedStats, r: Round, table: HolidayTable): number {
   const cache = prepared.replyDays;
@@ -562,7 +571,7 @@ export function trendOf(prepared: PreparedStats, query: StatsQuery): TrendMonth[
   }
   for (const r of prepared.rounds) {
     const i = slot(r.due);
-    if (i === undefined || r.due! > query.today || !itemFits.has(r.assignmentId)) continue;
+    if (i === undefined || !hasFallenDue(r, query.today) || !itemFits.has(r.assignmentId)) continue;
     acc[i]!.due += 1;
     if (r.repliedOn !== undefined && r.repliedOn <= r.due!) acc[i]!.onTime += 1;
   }
