@@ -1,3 +1,4 @@
+import '../lib/zod-jitless';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import dayjs from 'dayjs';

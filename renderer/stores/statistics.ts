@@ -4,7 +4,6 @@
 // (renderer/stats): this store only asks and keeps the answers, newest question winning, so the screen never waits on
 // ten years of records. Today is China's date from the clock, taken each time the screen opens.
 import { defineStore } from 'pinia';
-import { config as zodConfig } from 'zod';
 import { computed, ref, shallowRef, toRaw } from 'vue';
 import { getDeskDb } from '../db';
 import { describeError } from '../db/db-errors';
@@ -36,11 +35,6 @@ import {
   type ExchangePackage,
   type ItemFigure,
 } from '../../shared/exchange/monthly-package';
-
-// Reading a package checks it with zod, whose object schemas probe `new Function` once to decide on compiling a fast
-// path: the app's CSP refuses it, and although zod catches the refusal, Chromium reports a CSP violation. Checked
-// without compiling, no eval is tried.
-zodConfig({ jitless: true });
 
 /** Another district's package as imported: the file it came in and its key's fingerprint. */
 export interface ImportedPackage {

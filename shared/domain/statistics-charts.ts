@@ -31,7 +31,8 @@ export function chartOption(name: ChartName, s: Statistics, print = false): ECha
     color: PALETTE,
     textStyle: { fontSize: font, fontFamily: 'sans-serif' },
     grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
-    tooltip: print ? { show: false } : { trigger: 'axis' },
+    // Rich-text tooltips: the HTML ones write inline styles, which the app's CSP refuses.
+    tooltip: print ? { show: false } : { trigger: 'axis', renderMode: 'richText' },
     aria: { enabled: true },
   };
   switch (name) {
@@ -72,7 +73,7 @@ export function chartOption(name: ChartName, s: Statistics, print = false): ECha
       const rows = (name === 'category' ? s.byCategory : s.byDepartment).slice(0, 12).reverse();
       return {
         ...base,
-        tooltip: print ? { show: false } : { trigger: 'item' },
+        tooltip: print ? { show: false } : { trigger: 'item', renderMode: 'richText' },
         xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: font } },
         yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { fontSize: font } },
         series: [
@@ -90,12 +91,14 @@ export function chartOption(name: ChartName, s: Statistics, print = false): ECha
       const basically = s.satisfiedOrBasic.numerator - s.satisfied.numerator;
       return {
         ...base,
-        tooltip: print ? { show: false } : { trigger: 'item' },
+        tooltip: print ? { show: false } : { trigger: 'item', renderMode: 'richText' },
         legend: { bottom: 0, textStyle: { fontSize: font } },
         series: [
           {
             type: 'pie',
             radius: ['35%', '65%'],
+            // A slice of nothing gets no label (zero slices' labels would pile up).
+            minShowLabelAngle: 1,
             label: { formatter: '{b}\n{c}件（{d}%）', fontSize: font },
             data:
               evaluated === 0
