@@ -425,7 +425,10 @@ function typicalCase(
   };
 }
 
-/** The rounds of an item that were due in the period and not answered by their 答复期限. */
+/**
+ * The rounds of an item that were due in the period, have passed (a round due on the day still has the day: the
+ * statistics' rule) and were not answered by their 答复期限.
+ */
 const lateRounds = (rounds: readonly Round[], id: Id, p: Period, date: IsoDate): Round[] =>
   rounds.filter(
     (r) =>
@@ -433,7 +436,7 @@ const lateRounds = (rounds: readonly Round[], id: Id, p: Period, date: IsoDate):
       r.due !== undefined &&
       r.due >= p.from &&
       r.due <= p.to &&
-      r.due <= date &&
+      r.due < date &&
       !(r.repliedOn !== undefined && r.repliedOn <= r.due),
   );
 
@@ -447,11 +450,7 @@ function overdueLines(src: MonthlyReportSources, day: (d?: IsoDate) => string): 
       .map(
         (r) =>
           `${r.round > 1 ? `第${r.round}次办理` : ''}答复期限${day(r.due)}，` +
-          (r.repliedOn
-            ? `${day(r.repliedOn)}才答复`
-            : r.due === src.date
-              ? '今日到期'
-              : `截至${day(src.date)}尚未答复`),
+          (r.repliedOn ? `${day(r.repliedOn)}才答复` : `截至${day(src.date)}尚未答复`),
       )
       .join('；');
     return `${i + 1}．${itemName(item, 30)}，${item.leadDept}牵头，${late}；${standingText(item)}。`;

@@ -136,6 +136,14 @@ test('以月答卷: a 典型案例 marked on the board, 下一步工作, the rep
   // Charts drawn and documents built under the app's strict CSP without a violation.
   expect(violations).toEqual([]);
 
+  // 四、存在问题: 5号 overdue; 7号, due today and not answered yet, still has the day.
+  const problems = text.indexOf('四、存在问题');
+  expect(text[problems + 1]).toBe('本月有1件交办件未在答复期限内答复，具体如下。');
+  expect(text[problems + 2]).toBe(
+    '1．青工商联交〔2026〕5号（临江海特科技发展有限公司：研发人员人才公寓配租），区人力资源和社会保障局牵头，' +
+      '答复期限11月16日，截至11月22日尚未答复；目前已交办，红色预警：办理超时（逾期6天）。',
+  );
+
   // The package verifies in Node with the reader a city uses.
   const pkg = await readExchangePackage(packageName, new Uint8Array(files.get(packageName)!));
   expect(pkg.period.label).toBe('2026年11月');
@@ -143,7 +151,8 @@ test('以月答卷: a 典型案例 marked on the board, 下一步工作, the rep
     meetings: 1,
     demands: 6,
     handedOff: 6,
-    onTime: { numerator: 2, denominator: 4 },
+    onTime: { numerator: 2, denominator: 3 },
+    overdue: 1,
   });
   expect(pkg.items.find((i) => i.docNumber === REFUND)).toMatchObject({
     enterprise: ENTERPRISE,

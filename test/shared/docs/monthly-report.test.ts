@@ -167,14 +167,15 @@ describe('the words of November', () => {
     ]);
   });
 
-  it('says of a round due on the day of the report that it is due today', () => {
+  it('leaves out a round due on the day of the report: it still has the day', () => {
     const onDue = computeStats(prepared, {
       period: monthPeriod(2026, 11),
       today: '2026-11-30',
       table: SHIPPED_HOLIDAYS,
     });
-    const lines = monthlyReportData({ ...sources, stats: onDue, date: '2026-11-30' }).overdue;
-    expect(lines.find((l) => l.includes('a5号'))).toContain('答复期限11月30日，今日到期；');
+    const words = monthlyReportData({ ...sources, stats: onDue, date: '2026-11-30' });
+    // a5's 答复期限 is 11-30: not overdue on the day.
+    expect(words.overdue.map((l) => /〕(a\d)号/u.exec(l)?.[1])).toEqual(['a2', 'a6']);
   });
 
   it('五、下一步工作 a paragraph a line; the attachment lists the month’s 交办件', () => {
