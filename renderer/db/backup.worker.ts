@@ -1,6 +1,5 @@
 // The backup worker: dumps, checks and restores off the main thread (./backup-jobs.ts), so a backup taken while the
 // secretary types, or a ten-year restore, never freezes the screen.
-import '../lib/zod-jitless';
 import type { ReadBackup } from '../../shared/backup/backup-file';
 import { executeJob, type BackupJob } from './backup-jobs';
 

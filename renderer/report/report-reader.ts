@@ -15,7 +15,7 @@ import type { DeskDb } from '../db/desk-db';
 import { monthsEnding, type Period } from '../../shared/domain/periods';
 import type { StatsData } from '../../shared/domain/statistics';
 import { addCalendarDays, toIsoDate } from '../../shared/domain/workdays';
-import type { Assignment, Id, IsoDate } from '../../shared/domain/types';
+import type { Assignment, FollowUpStep, Id, IsoDate } from '../../shared/domain/types';
 
 /** Rows or ids per read. */
 const BATCH = 2000;
@@ -76,6 +76,22 @@ async function rowsOf<T>(db: DeskDb, table: Table<T, Id, unknown>, index: string
   return rows;
 }
 
+/**
+ * The steps of these items. `anyOf` walks an index cursor key by key: for a few thousand items (years of open and
+ * recent ones) reading every step by primary key in slices and keeping theirs is several times faster.
+ */
+async function stepsOf(db: DeskDb, items: readonly Assignment[]): Promise<FollowUpStep[]> {
+  if (items.length < 1000)
+    return rowsOf(
+      db,
+      db.followUps,
+      'assignmentId',
+      items.map((a) => a.id),
+    );
+  const wanted = new Set(items.map((a) => a.id));
+  return (await everyRow(db, db.followUps)).filter((s) => wanted.has(s.assignmentId));
+}
+
 /** What the period's report counts, read from the database (see the file comment). */
 export async function readReportData(db: DeskDb, period: Pick<Period, 'from' | 'to'>): Promise<StatsData> {
   const from = windowStart(period);
@@ -89,12 +105,7 @@ export async function readReportData(db: DeskDb, period: Pick<Period, 'from' | '
   const [queue, concerns, steps] = await Promise.all([
     rowsOf(db, db.queueEntries, 'meetingId', inWindow),
     rowsOf(db, db.concerns, 'meetingId', inWindow),
-    rowsOf(
-      db,
-      db.followUps,
-      'assignmentId',
-      assignments.map((a) => a.id),
-    ),
+    stepsOf(db, assignments),
   ]);
   return { meetings, queue, concerns, assignments, steps, departments };
 }

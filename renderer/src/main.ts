@@ -1,4 +1,3 @@
-import '../lib/zod-jitless';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import dayjs from 'dayjs';

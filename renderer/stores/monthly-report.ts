@@ -12,7 +12,7 @@ import { desk } from '../bridge';
 import { repositories } from '../db';
 import { caseReasons, periodKey, type CaseReason } from '../report/case-period';
 import { openReportSession } from '../report/report-client';
-import type { ReportSession } from '../report/report-jobs';
+import type { PrepareResult, ReportSession } from '../report/report-jobs';
 import type { IssuedReport, TypicalCaseMark } from '../db/repositories/settings';
 import {
   packageFileStem,
@@ -28,7 +28,7 @@ import type { ChartName } from '../../shared/domain/statistics-charts';
 import { toIsoDate } from '../../shared/domain/workdays';
 import { safeFileName, safeFolderName } from '../../shared/export/file-names';
 import type { ExportTarget } from '../../shared/ipc/contract';
-import type { Id } from '../../shared/domain/types';
+import type { Id, IsoDate } from '../../shared/domain/types';
 
 /** A 典型案例 of the period as the panel lists it. */
 export interface CaseLine {
@@ -191,6 +191,52 @@ export const useMonthlyReportStore = defineStore('monthly-report', () => {
     if (warmWanted > 0) return;
     warm?.close();
     warm = undefined;
+    ahead = undefined;
+  }
+
+  /**
+   * The month counted ahead in the worker kept ready, while the secretary writes 下一步工作: reading ten years' records
+   * takes about a second, so the click only draws, builds and writes. Used by the export only if nothing was written
+   * to the database since (its write count), the day and the marks are the same.
+   */
+  let ahead: { key: string; result: Promise<PrepareResult> } | undefined;
+  /**
+   * What the month's figures are read from, cheaply: the audit chain's head (every signature, handoff and 督办 step
+   * writes a record) and how many meetings, speakers, demands and items there are. Typing 下一步工作 (a draft, a
+   * setting) moves none of them, so the month read ahead stays good while the secretary writes.
+   */
+  async function aheadKey(period: Period, today: IsoDate, caseIds: readonly string[]): Promise<string> {
+    const db = repositories().db;
+    const [head, meetings, queue, concerns, items] = await Promise.all([
+      db.auditLog.orderBy('seq').last(),
+      db.meetings.count(),
+      db.queueEntries.count(),
+      db.concerns.count(),
+      db.assignments.count(),
+    ]);
+    return [
+      periodKey(period),
+      today,
+      head?.seq ?? 0,
+      meetings,
+      queue,
+      concerns,
+      items,
+      [...caseIds].sort().join(','),
+    ].join('|');
+  }
+  async function readAhead(periodIn: Period): Promise<void> {
+    const session = warm;
+    if (!session || busy.value) return;
+    if (!marksLoaded.value) await loadMarks();
+    const period: Period = { ...periodIn };
+    const today = toIsoDate(Date.now());
+    const caseIds = Object.keys(marks.value);
+    const key = await aheadKey(period, today, caseIds);
+    if (ahead?.key === key || warm !== session) return;
+    const result = session.prepare({ dbName: repositories().db.name, period, today, caseIds });
+    result.catch(() => undefined);
+    ahead = { key, result };
   }
 
   async function exportReport(request: {
@@ -204,6 +250,7 @@ export const useMonthlyReportStore = defineStore('monthly-report', () => {
     const period: Period = { ...request.period };
     if (request.nextSteps.trim() === '') return fail('请先填写“下一步工作”，再导出以月答卷');
     busy.value = true;
+    const aheadSession = warm;
     const session = warm ?? openReportSession();
     warm = undefined;
     try {
@@ -214,12 +261,13 @@ export const useMonthlyReportStore = defineStore('monthly-report', () => {
       if (!marksLoaded.value) await loadMarks();
       progress.value = '正在统计本月数据…';
       // Counted in the worker while the number is worked out here.
-      const preparing = session.prepare({
-        dbName: repo.db.name,
-        period,
-        today,
-        caseIds: Object.keys(marks.value),
-      });
+      const caseIds = Object.keys(marks.value);
+      const key = await aheadKey(period, today, caseIds);
+      const preparing =
+        ahead?.key === key && session === aheadSession
+          ? ahead.result
+          : session.prepare({ dbName: repo.db.name, period, today, caseIds });
+      ahead = undefined;
       preparing.catch(() => undefined);
       const [organization, numbers, info] = await Promise.all([
         repo.settings.organization(),
@@ -324,6 +372,7 @@ export const useMonthlyReportStore = defineStore('monthly-report', () => {
     numberPlan,
     warmUp,
     coolDown,
+    readAhead,
     exportReport,
   };
 });

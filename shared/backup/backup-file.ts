@@ -10,7 +10,7 @@
  * verify link by link. Each refusal says why in Chinese.
  */
 import JSZip from 'jszip';
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { canonicalJson } from '../domain/canonical-json';
 import { sha256Hex, verifyAuditChain, type AuditVerdict } from '../domain/integrity';
 import type { AuditRecord } from '../domain/types';

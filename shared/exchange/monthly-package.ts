@@ -12,7 +12,7 @@
  * then the signature. `mergePackages` refuses two packages of one district and period, and packages of different
  * periods, each with its reason in Chinese.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { canonicalJson } from '../domain/canonical-json';
 import { sha256Hex } from '../domain/integrity';
 import type { Period } from '../domain/periods';

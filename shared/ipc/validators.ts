@@ -2,7 +2,7 @@
  * Runtime validators (zod) for every request of the desk API: types check nothing at run time,
  * and main must not trust what a renderer sends.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import type { DeskArgs } from './contract';
 import type { DeskConcern, DeskVerb } from './channels';
 import { fileNameKey, isSafeFileName, isSafeFolderName, MAX_NAME_BYTES } from '../export/file-names';

@@ -157,9 +157,9 @@ test('统计分析: the figures of the demo, their records and definitions, peri
   await openStatistics(page, testInfo);
 
   // The share's denominator: the rounds due.
-  await press(figure(page, '按时反馈率 到期 4件次'), testInfo);
+  await press(figure(page, '按时反馈率 到期 3件次'), testInfo);
   const due = page.getByRole('dialog', { name: '按时反馈率：到期（2026年11月）' });
-  await expect(due.getByRole('row')).toHaveCount(5);
+  await expect(due.getByRole('row')).toHaveCount(4);
   await press(due.getByRole('button', { name: '关闭此对话框' }), testInfo);
   await expect(due).toBeHidden();
 
