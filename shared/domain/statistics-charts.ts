@@ -100,6 +100,7 @@ export function chartOption(name: ChartName, s: Statistics, print = false): ECha
             // A slice of nothing gets no label (zero slices' labels would pile up).
             minShowLabelAngle: 1,
             label: { formatter: '{b}\n{c}件（{d}%）', fontSize: font },
+            // Verdicts nobody gave are left out: their 0件（0%） labels would crowd the ring.
             data:
               evaluated === 0
                 ? []
@@ -107,7 +108,7 @@ export function chartOption(name: ChartName, s: Statistics, print = false): ECha
                     { name: '满意', value: s.satisfied.numerator, itemStyle: { color: PALETTE[3] } },
                     { name: '基本满意', value: basically, itemStyle: { color: PALETTE[2] } },
                     { name: '不满意', value: s.unsatisfied.value, itemStyle: { color: PALETTE[0] } },
-                  ],
+                  ].filter((slice) => slice.value > 0),
           },
         ],
       };
