@@ -197,6 +197,17 @@ export const FIGURE_DEFINITIONS = {
 
 export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
 
+/** A 回访, 重办 or 转报 as the figures read it. */
+export interface StepEvent {
+  assignmentId: Id;
+  meetingId: Id;
+  kind: 'callback' | 'redo' | 'escalate';
+  on: IsoDate;
+  satisfaction?: 'satisfied' | 'basically' | 'unsatisfied';
+  to?: string;
+  outcome?: EscalationOutcome;
+}
+
 /** The records indexed once: meetings by id, each item's corrected steps and rounds. */
 export interface PreparedStats {
   data: StatsData;
@@ -205,6 +216,8 @@ export interface PreparedStats {
   stepsOf: Map<Id, EffectiveStep[]>;
   rounds: Round[];
   handedOffOn: Map<Id, IsoDate>;
+  /** The 回访, 重办 and 转报 steps (corrected), in the order recorded: what the period's loops walk. */
+  events: StepEvent[];
   /** Working days from a round's start to its reply, counted once per holiday table (the costly part). */
   replyDays: { table: HolidayTable | undefined; days: Map<Round, number> };
 }
@@ -260,9 +273,24 @@ export function prepareStats(data: StatsData): PreparedStats {
   const stepsOf = new Map<Id, EffectiveStep[]>();
   const rounds: Round[] = [];
   const handedOffOn = new Map<Id, IsoDate>();
+  const events: StepEvent[] = [];
   for (const a of data.assignments) {
     const steps = effectiveSteps(raw.get(a.id) ?? []);
     stepsOf.set(a.id, steps);
+    const answered = steps.some((x) => x.kind === 'reply' && x.fromEscalation);
+    const closed = a.status === 'closed' || a.status === 'written_off';
+    for (const s of steps) {
+      const base = { assignmentId: a.id, meetingId: a.meetingId, on: s.on };
+      if (s.kind === 'callback') events.push({ ...base, kind: 'callback', satisfaction: s.satisfaction });
+      else if (s.kind === 'redo') events.push({ ...base, kind: 'redo' });
+      else if (s.kind === 'escalate')
+        events.push({
+          ...base,
+          kind: 'escalate',
+          to: s.to,
+          outcome: closed ? '已办结' : answered ? '上级已答复' : '待上级答复',
+        });
+    }
     if (a.handedOffAt !== undefined) handedOffOn.set(a.id, toIsoDate(a.handedOffAt));
     rounds.push(...roundsOf(a, steps));
   }
@@ -273,6 +301,7 @@ export function prepareStats(data: StatsData): PreparedStats {
     stepsOf,
     rounds,
     handedOffOn,
+    events,
     replyDays: { table: undefined, days: new Map() },
   };
 }
@@ -352,32 +381,15 @@ export function computeStats(prepared: PreparedStats, query: StatsQuery): Statis
   const lateRounds = due.filter((r) => !(r.repliedOn !== undefined && r.repliedOn <= r.due!));
   const roundKey = (r: Round) => r.assignmentId;
 
-  const lastCallback = new Map<Id, EffectiveStep & { kind: 'callback' }>();
+  const lastCallback = new Map<Id, StepEvent>();
   const replyDays: Array<{ id: Id; days: number }> = [];
   const redo: Id[] = [];
   const escalations: EscalatedItem[] = [];
-  for (const a of data.assignments) {
-    if (!fits(a.meetingId)) continue;
-    const steps = prepared.stepsOf.get(a.id) ?? [];
-    for (const s of steps) {
-      if (!inPeriod(s.on, p)) continue;
-      if (s.kind === 'callback') lastCallback.set(a.id, s);
-      else if (s.kind === 'redo') redo.push(a.id);
-      else if (s.kind === 'escalate') {
-        const answered = steps.some((x) => x.kind === 'reply' && x.fromEscalation);
-        escalations.push({
-          assignmentId: a.id,
-          to: s.to,
-          on: s.on,
-          outcome:
-            a.status === 'closed' || a.status === 'written_off'
-              ? '已办结'
-              : answered
-                ? '上级已答复'
-                : '待上级答复',
-        });
-      }
-    }
+  for (const e of prepared.events) {
+    if (e.on < p.from || e.on > p.to || !fits(e.meetingId)) continue;
+    if (e.kind === 'callback') lastCallback.set(e.assignmentId, e);
+    else if (e.kind === 'redo') redo.push(e.assignmentId);
+    else escalations.push({ assignmentId: e.assignmentId, to: e.to ?? '', on: e.on, outcome: e.outcome! });
   }
   for (const r of prepared.rounds) {
     if (r.repliedOn === undefined || r.start === undefined || !inPeriod(r.repliedOn, p)) continue;
@@ -575,20 +587,18 @@ export function trendOf(prepared: PreparedStats, query: StatsQuery): TrendMonth[
     acc[i]!.due += 1;
     if (r.repliedOn !== undefined && r.repliedOn <= r.due!) acc[i]!.onTime += 1;
   }
-  for (const [id, steps] of prepared.stepsOf) {
-    if (!itemFits.has(id)) continue;
-    // The last 回访 of each month.
-    const last = new Map<number, EffectiveStep & { kind: 'callback' }>();
-    for (const s of steps) {
-      if (s.kind !== 'callback') continue;
-      const i = slot(s.on);
-      if (i !== undefined) last.set(i, s);
-    }
-    for (const [i, s] of last) {
-      acc[i]!.evaluated += 1;
-      if (s.satisfaction === 'satisfied') acc[i]!.satisfied += 1;
-      if (s.satisfaction !== 'unsatisfied') acc[i]!.satisfiedOrBasic += 1;
-    }
+  // The last 回访 of each item in each month.
+  const last = new Map<string, StepEvent>();
+  for (const e of prepared.events) {
+    if (e.kind !== 'callback' || !itemFits.has(e.assignmentId)) continue;
+    const i = slot(e.on);
+    if (i !== undefined) last.set(`${i}|${e.assignmentId}`, e);
+  }
+  for (const [key, e] of last) {
+    const a = acc[Number(key.slice(0, key.indexOf('|')))]!;
+    a.evaluated += 1;
+    if (e.satisfaction === 'satisfied') a.satisfied += 1;
+    if (e.satisfaction !== 'unsatisfied') a.satisfiedOrBasic += 1;
   }
   return months.map((month, i) => {
     const a = acc[i]!;
