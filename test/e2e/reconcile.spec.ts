@@ -6,12 +6,18 @@
 import { expect, test, type Download, type Page, type TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { paragraphs, readDocx, tableRows } from './docx-text';
-import { loadDemo, press, screenshot, tamper } from './helpers';
+import { DEMO_NOW, demoDay, loadDemo, press, screenshot, tamper } from './helpers';
+
+// loadDemo pins the page's clock at DEMO_NOW: the demo's 文号 years, today's date and the file names follow it.
+const TODAY = demoDay(0);
+const STAMP = new Date(DEMO_NOW.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+const YEAR = STAMP.slice(0, 4);
+const doc = (n: number) => `青工商联交〔${YEAR}〕${n}号`;
 
 const LAND = '区自然资源和规划分局';
 const HR = '区人力资源和社会保障局';
 /** The 区自然资源和规划分局's item, 办结 in the demo. */
-const DOC = '青工商联交〔2026〕2号';
+const DOC = doc(2);
 
 const tallyRow = (page: Page, dept: string) =>
   page.getByRole('table', { name: '各单位对账情况' }).getByRole('row').filter({ hasText: dept });
@@ -75,7 +81,7 @@ test('对账销号: the figures per department, 批量销号 to 清零, and the 
   const dialog = page.getByRole('dialog', { name: '批量销号' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(`将${LAND}的以下1件已办结事项销号`);
-  await expect(dialog).toContainText('销号日期：2026年11月22日（今天）');
+  await expect(dialog).toContainText(`销号日期：${TODAY}（今天）`);
   await expect(dialog.getByRole('textbox', { name: '说明（选填）' })).toHaveValue(
     `经与${LAND}对账，确认办结`,
   );
@@ -113,29 +119,29 @@ test('对账销号: the figures per department, 批量销号 to 清零, and the 
   const hr = page.getByRole('region', { name: HR });
   const open = hr.getByRole('table', { name: '未办结事项' });
   await expect(open.getByRole('row')).toHaveCount(3);
-  await expect(open.getByRole('row').filter({ hasText: '青工商联交〔2026〕5号' })).toContainText('红色预警');
+  await expect(open.getByRole('row').filter({ hasText: doc(5) })).toContainText('红色预警');
   await open.scrollIntoViewIfNeeded();
   await screenshot(page, testInfo, 'reconcile-department');
 
   let downloading = page.waitForEvent('download');
   await press(hr.getByRole('button', { name: '导出问题清单' }), testInfo);
   let download = await downloading;
-  expect(download.suggestedFilename()).toBe(`问题清单-${HR}-20261122.docx`);
+  expect(download.suggestedFilename()).toBe(`问题清单-${HR}-${STAMP}.docx`);
   const list = await docxOf(download);
   expect(list.text.slice(0, 3)).toEqual([
     `${HR}交办事项问题清单`,
-    '（截至2026年11月22日）',
+    `（截至${TODAY}）`,
     '交办2件，已答复1件，已办结0件，已销号0件，未办结2件，其中逾期1件。',
   ]);
-  expect(list.rows.map((r) => r[0])).toEqual(['文号', '青工商联交〔2026〕5号', '青工商联交〔2026〕9号']);
+  expect(list.rows.map((r) => r[0])).toEqual(['文号', doc(5), doc(9)]);
   expect(list.rows[1]).toContain('临江海特科技发展有限公司');
-  await expect(page.getByText(`已保存“问题清单-${HR}-20261122.docx”`)).toBeVisible();
+  await expect(page.getByText(`已保存“问题清单-${HR}-${STAMP}.docx”`)).toBeVisible();
 
   // The district's list: every department's figures, then the items of those with any outstanding.
   downloading = page.waitForEvent('download');
   await press(page.getByRole('button', { name: '导出全区问题清单' }), testInfo);
   download = await downloading;
-  expect(download.suggestedFilename()).toBe('问题清单-全区-20261122.docx');
+  expect(download.suggestedFilename()).toBe(`问题清单-全区-${STAMP}.docx`);
   const district = await docxOf(download);
   expect(district.text[0]).toBe('全区交办事项问题清单');
   expect(district.text).toContain(
