@@ -1,6 +1,10 @@
 // A clean database and Pinia for each renderer test.
 import { createPinia, setActivePinia } from 'pinia';
 import { getDeskDb } from '../../renderer/db';
+import { loadDemoDataset } from '../../renderer/db/demo-loader';
+import { loadDemoFollowUp } from '../../renderer/db/demo-follow-up-loader';
+import { buildDemoDataset } from '../../shared/demo/demo-dataset';
+import { buildDemoFollowUp } from '../../shared/demo/demo-follow-up';
 
 /** Delete and reopen the app database, and start a fresh Pinia. */
 export async function freshDatabase() {
@@ -33,3 +37,16 @@ export const ONE_STROKE = [
     ],
   },
 ];
+
+/**
+ * A fresh database holding the demo with its 跟踪督办 (two earlier meetings' items in every state), built for
+ * `today` as the app's 载入示例数据 does at 09:30 China time.
+ */
+export async function freshDemoWithFollowUp(today: string) {
+  const db = await freshDatabase();
+  const newId = counterIds();
+  const demo = buildDemoDataset({ today, now: Date.parse(`${today}T09:30:00+08:00`), newId });
+  await loadDemoDataset(db, demo);
+  await loadDemoFollowUp(db, demo, buildDemoFollowUp(demo, today, newId));
+  return db;
+}

@@ -2,24 +2,16 @@
 // passes the desk's own integrity check.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { repositories, type DeskDb } from '../../renderer/db';
-import { loadDemoDataset } from '../../renderer/db/demo-loader';
-import { loadDemoFollowUp } from '../../renderer/db/demo-follow-up-loader';
-import { buildDemoDataset } from '../../shared/demo/demo-dataset';
-import { buildDemoFollowUp } from '../../shared/demo/demo-follow-up';
 import { itemStanding } from '../../shared/domain/follow-up-warning';
 import { DEFAULT_DEADLINE_RULES } from '../../shared/domain/deadlines';
 import { SHIPPED_HOLIDAYS } from '../../shared/domain/holidays';
-import { counterIds, freshDatabase } from './db-helpers';
+import { freshDemoWithFollowUp } from './db-helpers';
 
 const TODAY = '2026-11-22';
 let db: DeskDb;
 
 beforeEach(async () => {
-  db = await freshDatabase();
-  const newId = counterIds();
-  const demo = buildDemoDataset({ today: TODAY, now: Date.parse(`${TODAY}T09:30:00+08:00`), newId });
-  await loadDemoDataset(db, demo);
-  await loadDemoFollowUp(db, demo, buildDemoFollowUp(demo, TODAY, newId));
+  db = await freshDemoWithFollowUp(TODAY);
 });
 
 describe('the demo’s 跟踪督办', () => {

@@ -5,26 +5,18 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { desk } from '../../renderer/bridge';
 import { repositories, type DeskDb } from '../../renderer/db';
-import { loadDemoDataset } from '../../renderer/db/demo-loader';
-import { loadDemoFollowUp } from '../../renderer/db/demo-follow-up-loader';
 import { rowKey, useLedgerStore } from '../../renderer/stores/ledger';
-import { buildDemoDataset } from '../../shared/demo/demo-dataset';
-import { buildDemoFollowUp } from '../../shared/demo/demo-follow-up';
 import { verifyAuditChain } from '../../shared/domain/integrity';
 import type { ExportRequest } from '../../shared/ipc/contract';
 import type { ReplyStep } from '../../shared/domain/types';
-import { counterIds, freshDatabase } from './db-helpers';
+import { freshDemoWithFollowUp } from './db-helpers';
 
 const TODAY = '2026-11-22';
 const NOW = Date.parse(`${TODAY}T15:00:00+08:00`);
 let db: DeskDb;
 
 beforeEach(async () => {
-  db = await freshDatabase();
-  const newId = counterIds();
-  const demo = buildDemoDataset({ today: TODAY, now: Date.parse(`${TODAY}T09:30:00+08:00`), newId });
-  await loadDemoDataset(db, demo);
-  await loadDemoFollowUp(db, demo, buildDemoFollowUp(demo, TODAY, newId));
+  db = await freshDemoWithFollowUp(TODAY);
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
 });
 afterEach(() => {

@@ -8,16 +8,12 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { desk } from '../../renderer/bridge';
 import { repositories, type DeskDb } from '../../renderer/db';
-import { loadDemoDataset } from '../../renderer/db/demo-loader';
-import { loadDemoFollowUp } from '../../renderer/db/demo-follow-up-loader';
 import { reportCharts, useMonthlyReportStore } from '../../renderer/stores/monthly-report';
-import { buildDemoDataset } from '../../shared/demo/demo-dataset';
-import { buildDemoFollowUp } from '../../shared/demo/demo-follow-up';
 import { verifyAuditChain } from '../../shared/domain/integrity';
 import { monthPeriod } from '../../shared/domain/periods';
 import { readExchangePackage } from '../../shared/exchange/monthly-package';
 import type { ExportRequest } from '../../shared/ipc/contract';
-import { counterIds, freshDatabase, TINY_PNG } from './db-helpers';
+import { freshDemoWithFollowUp, TINY_PNG } from './db-helpers';
 
 const TODAY = '2026-11-22';
 const NOW = Date.parse(`${TODAY}T15:00:00+08:00`);
@@ -27,11 +23,7 @@ const REFUND = '青工商联交〔2026〕8号';
 let db: DeskDb;
 
 beforeEach(async () => {
-  db = await freshDatabase();
-  const newId = counterIds();
-  const demo = buildDemoDataset({ today: TODAY, now: Date.parse(`${TODAY}T09:30:00+08:00`), newId });
-  await loadDemoDataset(db, demo);
-  await loadDemoFollowUp(db, demo, buildDemoFollowUp(demo, TODAY, newId));
+  db = await freshDemoWithFollowUp(TODAY);
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
   const png = Uint8Array.from(atob(TINY_PNG.split(',')[1]!), (c) => c.charCodeAt(0));
   vi.spyOn(reportCharts, 'draw').mockImplementation(async (_stats, wanted) =>

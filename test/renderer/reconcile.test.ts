@@ -5,13 +5,9 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { desk } from '../../renderer/bridge';
 import type { DeskDb } from '../../renderer/db';
-import { loadDemoDataset } from '../../renderer/db/demo-loader';
-import { loadDemoFollowUp } from '../../renderer/db/demo-follow-up-loader';
 import { useReconcileStore } from '../../renderer/stores/reconcile';
-import { buildDemoDataset } from '../../shared/demo/demo-dataset';
-import { buildDemoFollowUp } from '../../shared/demo/demo-follow-up';
 import { verifyAuditChain } from '../../shared/domain/integrity';
-import { counterIds, freshDatabase } from './db-helpers';
+import { freshDemoWithFollowUp } from './db-helpers';
 
 const TODAY = '2026-11-22';
 /** 09:30 China time on the day the demo is built for. */
@@ -19,11 +15,7 @@ const NOW = Date.parse(`${TODAY}T09:30:00+08:00`);
 let db: DeskDb;
 
 beforeEach(async () => {
-  db = await freshDatabase();
-  const newId = counterIds();
-  const demo = buildDemoDataset({ today: TODAY, now: NOW, newId });
-  await loadDemoDataset(db, demo);
-  await loadDemoFollowUp(db, demo, buildDemoFollowUp(demo, TODAY, newId));
+  db = await freshDemoWithFollowUp(TODAY);
   // Date alone: the database's timers keep running.
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
 });

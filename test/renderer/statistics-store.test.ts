@@ -5,14 +5,10 @@
 // figures — a duplicate, another period, this district's own package and a changed one refused, naming the file.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repositories, type DeskDb } from '../../renderer/db';
-import { loadDemoDataset } from '../../renderer/db/demo-loader';
-import { loadDemoFollowUp } from '../../renderer/db/demo-follow-up-loader';
 import { StatisticsRepository } from '../../renderer/db/repositories/statistics';
 import { StatsEngine } from '../../renderer/stats/stats-engine';
 import { figuresOf } from '../../renderer/stats/district-figures';
 import { lastMonth, nextPeriod, useStatisticsStore } from '../../renderer/stores/statistics';
-import { buildDemoDataset } from '../../shared/demo/demo-dataset';
-import { buildDemoFollowUp } from '../../shared/demo/demo-follow-up';
 import { SHIPPED_HOLIDAYS } from '../../shared/domain/holidays';
 import { customPeriod, monthPeriod, quarterPeriod } from '../../shared/domain/periods';
 import { computeStats, prepareStats } from '../../shared/domain/statistics';
@@ -22,18 +18,14 @@ import {
   newSigningKey,
   signingKey,
 } from '../../shared/exchange/monthly-package';
-import { counterIds, freshDatabase } from './db-helpers';
+import { freshDemoWithFollowUp } from './db-helpers';
 
 const TODAY = '2026-11-22';
 const NOW = Date.parse(`${TODAY}T09:30:00+08:00`);
 let db: DeskDb;
 
 beforeEach(async () => {
-  db = await freshDatabase();
-  const newId = counterIds();
-  const demo = buildDemoDataset({ today: TODAY, now: NOW, newId });
-  await loadDemoDataset(db, demo);
-  await loadDemoFollowUp(db, demo, buildDemoFollowUp(demo, TODAY, newId));
+  db = await freshDemoWithFollowUp(TODAY);
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
 });
 afterEach(() => {
